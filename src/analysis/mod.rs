@@ -1,0 +1,216 @@
+//! Analysis: pure functions from the argument graph to facts. Every pass is
+//! iterative (explicit stacks and queues) and linear in statements + edges.
+
+pub mod cycles;
+pub mod dung;
+pub mod origins;
+pub mod scc;
+pub mod support;
+
+use crate::graph::{Graph, StmtId, StmtKind};
+use crate::terms::{Calibration, Term};
+use dung::{AttackGraph, Label};
+use origins::{OriginSet, SourceOrigins};
+use support::{propagate, Propagation, ReasonIndex};
+
+/// Which argumentation semantics labels the attack graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Semantics {
+    /// Dung's grounded semantics (the default; linear time).
+    #[default]
+    Grounded,
+    /// Preferred semantics: `in` when sceptically accepted, `out` when out
+    /// in every preferred labelling, `undec` otherwise.
+    Preferred,
+}
+
+/// Largest number of attacks inside one undecided strongly connected
+/// component that `--semantics preferred` solves exactly.
+pub const PREFERRED_LIMIT: usize = 400;
+
+/// Everything the rules read.
+#[derive(Debug)]
+pub struct Facts {
+    /// Which reasons each statement belongs to.
+    pub reasons: ReasonIndex,
+    /// Ceiling of each citation of each statement.
+    pub cite_ceiling: Vec<Vec<Term>>,
+    /// A statement's own ceiling (best citation, corroboration applied).
+    pub own: Vec<Option<Term>>,
+    /// Whether the own ceiling was raised by corroboration.
+    pub corroborated: Vec<bool>,
+    /// Grounding and ceilings (values are [`Term`] indices).
+    pub ceilings: Propagation,
+    /// Origins of every source, and `derived-from` cycles.
+    pub source_origins: SourceOrigins,
+    /// Origins of every statement.
+    pub origins: Vec<OriginSet>,
+    /// Cycles of `because` edges.
+    pub support_cycles: Vec<Vec<cycles::Edge>>,
+    /// The attack graph (edges from grounded statements only).
+    pub attacks: AttackGraph,
+    /// Dung label of every statement.
+    pub labels: Vec<Label>,
+    /// Standing propagation (values: 0 out, 1 undec, 2 in).
+    pub standing_prop: Propagation,
+    /// Standing of every statement.
+    pub standing: Vec<Label>,
+    /// The semantics used.
+    pub semantics: Semantics,
+}
+
+impl Facts {
+    /// Whether `s` is grounded.
+    pub fn grounded(&self, s: StmtId) -> bool {
+        self.ceilings.value[s].is_some()
+    }
+
+    /// The ceiling of `s` (`None` when not grounded).
+    pub fn ceiling(&self, s: StmtId) -> Option<Term> {
+        self.ceilings.value[s].map(|v| Term::from_index(v.into()))
+    }
+}
+
+/// The analysis could not be completed as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalysisError(pub String);
+
+fn label_level(l: Label) -> u8 {
+    match l {
+        Label::Out => 0,
+        Label::Undec => 1,
+        Label::In => 2,
+    }
+}
+
+fn level_label(v: u8) -> Label {
+    match v {
+        0 => Label::Out,
+        1 => Label::Undec,
+        _ => Label::In,
+    }
+}
+
+/// Whether some two of these origin sets are disjoint (independent
+/// corroboration).
+fn independent_pair(sets: &[&[usize]]) -> bool {
+    if sets.len() < 2 {
+        return false;
+    }
+    // If one origin is common to all, no two are disjoint.
+    if let Some(first) = sets.first() {
+        if first.iter().any(|o| sets.iter().all(|s| s.binary_search(o).is_ok())) {
+            return false;
+        }
+    }
+    for i in 0..sets.len() {
+        for j in i + 1..sets.len() {
+            if origins::shared(sets[i], sets[j]).is_none() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Runs every analysis. `calibration(s)` gives the ceiling tables that
+/// govern statement `s` (its project's `argcheck.yaml`).
+pub fn analyze<'c>(
+    g: &Graph,
+    calibration: impl Fn(StmtId) -> &'c Calibration,
+    semantics: Semantics,
+) -> Result<Facts, AnalysisError> {
+    let n = g.statements.len();
+    let reasons = ReasonIndex::new(g);
+    let source_origins = origins::source_origins(g);
+
+    // Citation and own ceilings.
+    let mut cite_ceiling = Vec::with_capacity(n);
+    let mut own = Vec::with_capacity(n);
+    let mut corroborated = Vec::with_capacity(n);
+    for (s, st) in g.statements.iter().enumerate() {
+        let cal = calibration(s);
+        let cc: Vec<Term> = st
+            .cites
+            .iter()
+            .map(|c| {
+                let r = g.sources[c.source]
+                    .reliability
+                    .map_or(Term::AlmostCertain, |r| cal.reliability[r]);
+                let k = c.credibility.map_or(Term::AlmostCertain, |k| cal.credibility[k]);
+                r.min(k)
+            })
+            .collect();
+        let best = cc.iter().copied().max();
+        let mut distinct: Vec<usize> = st.cites.iter().map(|c| c.source).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let sets: Vec<&[usize]> = distinct.iter().map(|&src| &source_origins.of[src][..]).collect();
+        let corr = best.is_some() && independent_pair(&sets);
+        own.push(if st.kind == StmtKind::Assumption {
+            Some(Term::EvenChance)
+        } else {
+            best.map(|b| if corr { b.raised() } else { b })
+        });
+        corroborated.push(corr);
+        cite_ceiling.push(cc);
+    }
+    let base: Vec<Option<u8>> = own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
+    let ceilings = propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n]);
+    let origins = origins::statement_origins(g, &ceilings, &source_origins);
+    let support_cycles = cycles::support_cycles(g);
+
+    // Dialectic.
+    let mut edges = Vec::new();
+    for (s, st) in g.statements.iter().enumerate() {
+        if ceilings.value[s].is_some() {
+            edges.extend(st.attacks.iter().map(|(t, _)| (s as u32, *t as u32)));
+        }
+    }
+    let attacks = AttackGraph::new(n, &edges);
+    let labels = match semantics {
+        Semantics::Grounded => dung::grounded(&attacks),
+        Semantics::Preferred => {
+            let p = dung::preferred(&attacks, PREFERRED_LIMIT).map_err(|e| {
+                AnalysisError(format!(
+                    "preferred semantics: a strongly connected part of the attack graph has {} statements and {} attacks, over the limit of {} attacks that argcheck solves exactly; use `--semantics grounded`",
+                    e.component_nodes, e.component_attacks, e.limit
+                ))
+            })?;
+            (0..n)
+                .map(|i| {
+                    if p.sceptical[i] {
+                        Label::In
+                    } else if p.out_in_all[i] {
+                        Label::Out
+                    } else {
+                        Label::Undec
+                    }
+                })
+                .collect()
+        }
+    };
+    let cap: Vec<u8> = labels.iter().map(|l| label_level(*l)).collect();
+    let sbase: Vec<Option<u8>> = (0..n)
+        .map(|s| if own[s].is_some() { Some(cap[s]) } else { None })
+        .collect();
+    let standing_prop = propagate(g, &reasons, 3, &sbase, &cap);
+    let standing = (0..n)
+        .map(|s| standing_prop.value[s].map_or(labels[s], level_label))
+        .collect();
+    Ok(Facts {
+        reasons,
+        cite_ceiling,
+        own,
+        corroborated,
+        ceilings,
+        source_origins,
+        origins,
+        support_cycles,
+        attacks,
+        labels,
+        standing_prop,
+        standing,
+        semantics,
+    })
+}

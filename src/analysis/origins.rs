@@ -1,0 +1,176 @@
+//! Origins: the roots of every source's `derived-from` chain, and each
+//! statement's origin set.
+
+use super::scc::{tarjan, Csr};
+use super::support::Propagation;
+use crate::graph::{Graph, SourceId, StmtId};
+use std::rc::Rc;
+
+/// A sorted, duplicate-free set of sources, shared between statements that
+/// have the same origins.
+pub type OriginSet = Rc<[SourceId]>;
+
+/// Origins of every source, and the `derived-from` cycles found.
+#[derive(Clone, Debug)]
+pub struct SourceOrigins {
+    /// Sorted roots of each source's chain (a source with no `derived-from`
+    /// is its own origin; a cycle with no way out is its own origin).
+    pub of: Vec<OriginSet>,
+    /// Each `derived-from` cycle, as its sources.
+    pub cycles: Vec<Vec<SourceId>>,
+}
+
+fn union(parts: &[&[SourceId]]) -> Vec<SourceId> {
+    let mut v: Vec<SourceId> = parts.iter().flat_map(|p| p.iter().copied()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Computes source origins in one pass over the `derived-from` graph's
+/// components (dependencies first).
+pub fn source_origins(g: &Graph) -> SourceOrigins {
+    let n = g.sources.len();
+    let edges: Vec<(usize, usize)> = g
+        .sources
+        .iter()
+        .enumerate()
+        .flat_map(|(s, src)| src.derived_from.iter().map(move |(p, _)| (s, *p)))
+        .collect();
+    let csr = Csr::new(n, &edges);
+    let mut of: Vec<Option<OriginSet>> = vec![None; n];
+    let mut cycles = Vec::new();
+    for comp in tarjan(&csr) {
+        let cyclic = comp.len() > 1 || csr.succ(comp[0]).contains(&comp[0]);
+        if cyclic {
+            let mut c = comp.clone();
+            c.sort_unstable();
+            cycles.push(c);
+        }
+        let outside: Vec<&[SourceId]> = comp
+            .iter()
+            .flat_map(|&s| csr.succ(s).iter())
+            .filter(|p| !comp.contains(p))
+            .filter_map(|&p| of[p].as_deref())
+            .collect();
+        let set: OriginSet = if outside.is_empty() {
+            let mut c = comp.clone();
+            c.sort_unstable();
+            c.into()
+        } else if outside.len() == 1 {
+            Rc::from(outside[0])
+        } else {
+            union(&outside).into()
+        };
+        for &s in &comp {
+            of[s] = Some(set.clone());
+        }
+    }
+    SourceOrigins {
+        of: of
+            .into_iter()
+            .map(|o| o.unwrap_or_else(|| Rc::from(Vec::new())))
+            .collect(),
+        cycles,
+    }
+}
+
+/// A statement's origins: the union of its citations' origins and the
+/// origins of every statement in its grounding reasons (an assumption has
+/// none; an ungrounded statement has none). Computed once per component
+/// of the grounding-dependency graph, dependencies first; statements that
+/// add nothing share their dependency's set.
+pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrigins) -> Vec<OriginSet> {
+    let n = g.statements.len();
+    let is_grounded = |s: StmtId| grounded.value[s].is_some();
+    let mut edges = Vec::new();
+    for (s, st) in g.statements.iter().enumerate() {
+        if !is_grounded(s) {
+            continue;
+        }
+        for r in &st.reasons {
+            if r.complete && r.members.iter().all(|(m, _)| is_grounded(*m)) {
+                edges.extend(r.members.iter().map(|(m, _)| (s, *m)));
+            }
+        }
+    }
+    let csr = Csr::new(n, &edges);
+    let empty: OriginSet = Rc::from(Vec::new());
+    let mut of: Vec<Option<OriginSet>> = vec![None; n];
+    for comp in tarjan(&csr) {
+        if !is_grounded(comp[0]) {
+            continue;
+        }
+        let mut parts: Vec<OriginSet> = Vec::new();
+        for &s in &comp {
+            for c in &g.statements[s].cites {
+                parts.push(sources.of[c.source].clone());
+            }
+            for &m in csr.succ(s) {
+                if let Some(o) = &of[m] {
+                    parts.push(o.clone());
+                }
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        parts.sort_by_key(|p| Rc::as_ptr(p) as *const () as usize);
+        parts.dedup_by(|a, b| Rc::ptr_eq(a, b));
+        let set = match parts.len() {
+            0 => empty.clone(),
+            1 => parts[0].clone(),
+            _ => {
+                let refs: Vec<&[SourceId]> = parts.iter().map(|p| &p[..]).collect();
+                let u = union(&refs);
+                if u.len() == parts[0].len() {
+                    parts[0].clone()
+                } else {
+                    u.into()
+                }
+            }
+        };
+        for &s in &comp {
+            of[s] = Some(set.clone());
+        }
+    }
+    of.into_iter().map(|o| o.unwrap_or_else(|| empty.clone())).collect()
+}
+
+/// Whether two sorted sets share an element; returns the first shared one.
+pub fn shared(a: &[SourceId], b: &[SourceId]) -> Option<SourceId> {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return Some(a[i]),
+        }
+    }
+    None
+}
+
+/// The `derived-from` path from `from` to `to` (breadth first), both
+/// included; empty if there is none.
+pub fn derivation_path(g: &Graph, from: SourceId, to: SourceId) -> Vec<SourceId> {
+    let mut parent: std::collections::HashMap<SourceId, SourceId> = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([from]);
+    parent.insert(from, from);
+    while let Some(s) = queue.pop_front() {
+        if s == to {
+            let mut path = vec![to];
+            let mut cur = to;
+            while cur != from {
+                cur = parent[&cur];
+                path.push(cur);
+            }
+            path.reverse();
+            return path;
+        }
+        for (p, _) in &g.sources[s].derived_from {
+            if !parent.contains_key(p) {
+                parent.insert(*p, s);
+                queue.push_back(*p);
+            }
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,134 @@
+//! Strongly connected components (Tarjan, iterative) over a graph in
+//! compressed adjacency form.
+
+/// A directed graph on nodes `0..n` in compressed sparse row form.
+#[derive(Clone, Debug, Default)]
+pub struct Csr {
+    offsets: Vec<usize>,
+    targets: Vec<usize>,
+}
+
+impl Csr {
+    /// Builds the graph from `(from, to)` edges.
+    pub fn new(n: usize, edges: &[(usize, usize)]) -> Csr {
+        let mut offsets = vec![0; n + 1];
+        for &(a, _) in edges {
+            offsets[a + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut targets = vec![0; edges.len()];
+        for &(a, b) in edges {
+            targets[fill[a]] = b;
+            fill[a] += 1;
+        }
+        Csr { offsets, targets }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether there are no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Successors of `n`.
+    pub fn succ(&self, n: usize) -> &[usize] {
+        &self.targets[self.offsets[n]..self.offsets[n + 1]]
+    }
+}
+
+/// The strongly connected components, each a list of nodes, in reverse
+/// topological order: a component comes after every component it reaches
+/// (successors first).
+pub fn tarjan(g: &Csr) -> Vec<Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    let n = g.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut out = Vec::new();
+    let mut next = 0;
+    // (node, position in its successor list)
+    let mut call: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        call.push((root, 0));
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut i)) = call.last_mut() {
+            let succ = g.succ(v);
+            if *i < succ.len() {
+                let w = succ[*i];
+                *i += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    call.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                call.pop();
+                if let Some(&(u, _)) = call.last() {
+                    low[u] = low[u].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    let mut comp = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        comp.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    out.push(comp);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_come_successors_first() {
+        // 0 -> 1 <-> 2 -> 3, 4 alone
+        let g = Csr::new(5, &[(0, 1), (1, 2), (2, 1), (2, 3)]);
+        let mut comps = tarjan(&g);
+        for c in &mut comps {
+            c.sort();
+        }
+        let pos = |x: usize| comps.iter().position(|c| c.contains(&x)).unwrap();
+        assert_eq!(comps.len(), 4);
+        assert!(pos(3) < pos(1));
+        assert!(pos(1) < pos(0));
+        assert_eq!(comps[pos(1)], vec![1, 2]);
+    }
+
+    #[test]
+    fn deep_chains_do_not_overflow() {
+        let n = 300_000;
+        let edges: Vec<(usize, usize)> = (0..n - 1).map(|i| (i, i + 1)).chain([(n - 1, 0)]).collect();
+        let comps = tarjan(&Csr::new(n, &edges));
+        assert_eq!(comps.len(), 1);
+        assert_eq!(comps[0].len(), n);
+    }
+}

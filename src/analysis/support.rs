@@ -1,0 +1,156 @@
+//! Support propagation: the value of a statement is the best, over its
+//! well-founded derivations, of the weakest link on the derivation.
+//!
+//! One algorithm serves three facts. With values "grounded at some
+//! level" it computes grounding (the least fixed point of LANGUAGE.md);
+//! with ICD 203 levels it computes ceilings (a reason is its weakest
+//! statement, a statement the best of its own ceiling and its grounding
+//! reasons'); with Dung labels it computes standing. It is a
+//! bottleneck-path search with a bucket queue (a generalised Dijkstra over
+//! an AND/OR graph): statements are finalised from the highest level down;
+//! a reason completes when its last statement is finalised, at that
+//! statement's level, which is its weakest. Linear in statements + reason
+//! memberships (times the small number of levels); cycles of support are
+//! handled because only completed reasons ever contribute.
+
+use crate::graph::{Graph, StmtId};
+
+/// Why a statement has its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// Not reached: the statement is not grounded.
+    None,
+    /// Its own base value (citations, or assumption).
+    Own,
+    /// Reason `reason` (index into the statement's reasons), whose weakest
+    /// statement is `weakest`.
+    Reason {
+        /// Index of the reason in `Statement::reasons`.
+        reason: usize,
+        /// The member that completed it last (the weakest).
+        weakest: StmtId,
+    },
+}
+
+/// Result of a propagation.
+#[derive(Clone, Debug)]
+pub struct Propagation {
+    /// Value per statement (`None`: not grounded).
+    pub value: Vec<Option<u8>>,
+    /// Why, per statement.
+    pub via: Vec<Via>,
+    /// Statements in the order they were finalised (each after the
+    /// statements its value rests on).
+    pub order: Vec<StmtId>,
+}
+
+/// Reverse index of reasons: for each statement, the reasons it is a
+/// member of, as `(owner, reason index)`. Built once, shared by every
+/// propagation.
+#[derive(Clone, Debug)]
+pub struct ReasonIndex {
+    offsets: Vec<usize>,
+    entries: Vec<u32>,
+    /// Flattened reasons: (owner, index in owner's reasons, member count).
+    reasons: Vec<(StmtId, usize, usize)>,
+}
+
+impl ReasonIndex {
+    /// Indexes the complete reasons of `g`.
+    pub fn new(g: &Graph) -> ReasonIndex {
+        let n = g.statements.len();
+        let mut reasons = Vec::new();
+        let mut offsets = vec![0usize; n + 1];
+        for (s, st) in g.statements.iter().enumerate() {
+            for (ri, r) in st.reasons.iter().enumerate() {
+                if !r.complete || r.members.is_empty() {
+                    continue;
+                }
+                reasons.push((s, ri, r.members.len()));
+                for (m, _) in &r.members {
+                    offsets[m + 1] += 1;
+                }
+            }
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut entries = vec![0u32; offsets[n]];
+        for (flat, &(s, ri, _)) in reasons.iter().enumerate() {
+            for (m, _) in &g.statements[s].reasons[ri].members {
+                entries[fill[*m]] = flat as u32;
+                fill[*m] += 1;
+            }
+        }
+        ReasonIndex {
+            offsets,
+            entries,
+            reasons,
+        }
+    }
+
+    /// Flattened ids of the reasons `s` is a member of.
+    pub fn containing(&self, s: StmtId) -> &[u32] {
+        &self.entries[self.offsets[s]..self.offsets[s + 1]]
+    }
+
+    /// Whether `s` is a member of any complete reason.
+    pub fn supports_something(&self, s: StmtId) -> bool {
+        self.offsets[s] != self.offsets[s + 1]
+    }
+}
+
+/// Propagates values on `levels` levels (`0..levels`). `base[s]` is the
+/// value a statement has by itself; `cap[s]` bounds what its reasons can
+/// give it.
+pub fn propagate(g: &Graph, idx: &ReasonIndex, levels: usize, base: &[Option<u8>], cap: &[u8]) -> Propagation {
+    let n = g.statements.len();
+    let mut tentative: Vec<Option<u8>> = (0..n).map(|s| base[s].map(|b| b.min(cap[s]))).collect();
+    let mut via: Vec<Via> = tentative
+        .iter()
+        .map(|t| if t.is_some() { Via::Own } else { Via::None })
+        .collect();
+    let mut done = vec![false; n];
+    let mut missing: Vec<usize> = idx.reasons.iter().map(|r| r.2).collect();
+    let mut buckets: Vec<Vec<StmtId>> = vec![Vec::new(); levels];
+    for s in 0..n {
+        if let Some(t) = tentative[s] {
+            buckets[usize::from(t).min(levels - 1)].push(s);
+        }
+    }
+    let mut order = Vec::new();
+    for level in (0..levels).rev() {
+        while let Some(s) = buckets[level].pop() {
+            if done[s] || tentative[s].map(usize::from) != Some(level) {
+                continue;
+            }
+            done[s] = true;
+            order.push(s);
+            for &flat in idx.containing(s) {
+                let flat = flat as usize;
+                missing[flat] -= 1;
+                if missing[flat] != 0 {
+                    continue;
+                }
+                let (owner, ri, _) = idx.reasons[flat];
+                if done[owner] {
+                    continue;
+                }
+                let cand = (level as u8).min(cap[owner]);
+                if tentative[owner].is_none_or(|t| t < cand) {
+                    tentative[owner] = Some(cand);
+                    via[owner] = Via::Reason { reason: ri, weakest: s };
+                    buckets[usize::from(cand)].push(owner);
+                }
+            }
+        }
+    }
+    let value = (0..n).map(|s| if done[s] { tentative[s] } else { None }).collect();
+    for s in 0..n {
+        if !done[s] {
+            via[s] = Via::None;
+        }
+    }
+    Propagation { value, via, order }
+}

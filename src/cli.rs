@@ -1,0 +1,217 @@
+//! The command line: `argcheck check`, `argcheck explain`, `argcheck rules`.
+//!
+//! Exit codes: 0 no finding at or above `fail-on` (default: error), 1 at
+//! least one, 2 the run itself failed (usage, unreadable path, a
+//! `--semantics preferred` problem too large to solve exactly).
+
+use crate::analysis::Semantics;
+use crate::check::{self, Checked};
+use crate::render::{self, explain, human, json};
+use crate::rules::RULES;
+use crate::suggest::did_you_mean;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Graphical report for people (colour on a terminal unless NO_COLOR).
+    Human,
+    /// One JSON object (see docs/json.md).
+    Json,
+}
+
+/// Argumentation semantics for the attack graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SemanticsArg {
+    /// Dung's grounded semantics (linear time).
+    Grounded,
+    /// Preferred semantics: `in` when sceptically accepted (exact; refuses graphs too large to solve).
+    Preferred,
+}
+
+impl From<SemanticsArg> for Semantics {
+    fn from(s: SemanticsArg) -> Semantics {
+        match s {
+            SemanticsArg::Grounded => Semantics::Grounded,
+            SemanticsArg::Preferred => Semantics::Preferred,
+        }
+    }
+}
+
+/// Checks structured arguments (`.arg` files) the way a compiler checks code.
+#[derive(Parser, Debug)]
+#[command(name = "argcheck", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check files or directories (recursing into `*.arg`).
+    Check {
+        /// Files or directories to check.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Semantics for objections and attacks.
+        #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+        semantics: SemanticsArg,
+    },
+    /// Show the support tree of one statement, or of every claim.
+    Explain {
+        /// A file or directory.
+        path: PathBuf,
+        /// The statement to explain (default: every claim).
+        id: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Semantics for objections and attacks.
+        #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+        semantics: SemanticsArg,
+    },
+    /// List every rule with its default severity.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+fn color_enabled() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn write_out(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 2,
+            };
+        }
+    };
+    run(cli.command)
+}
+
+fn run(command: Command) -> i32 {
+    match command {
+        Command::Check {
+            paths,
+            format,
+            semantics,
+        } => {
+            let checked = match check::run(&paths, semantics.into()) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("error: {}", e.0);
+                    return 2;
+                }
+            };
+            let (errors, warnings, infos) = checked.counts();
+            let files = checked.file_count();
+            match format {
+                Format::Human => {
+                    let mut s = human::render(&checked.ws, &checked.diagnostics, color_enabled());
+                    s.push_str(&render::summary_line(errors, warnings, infos, files));
+                    s.push('\n');
+                    write_out(&s);
+                }
+                Format::Json => {
+                    let summary = json::Summary {
+                        files,
+                        statements: checked.graph.statements.len(),
+                        errors,
+                        warnings,
+                        infos,
+                    };
+                    write_out(&json::render(&checked.ws, &checked.diagnostics, summary));
+                }
+            }
+            i32::from(checked.failed())
+        }
+        Command::Explain {
+            path,
+            id,
+            format,
+            semantics,
+        } => {
+            let checked = match check::run(&[path], semantics.into()) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("error: {}", e.0);
+                    return 2;
+                }
+            };
+            explain_cmd(&checked, id.as_deref(), format)
+        }
+        Command::Rules { format } => {
+            match format {
+                Format::Human => {
+                    let mut s = String::new();
+                    for r in RULES {
+                        s.push_str(&format!("{:<24} {:<8} {}\n", r.name, r.default.as_str(), r.summary));
+                    }
+                    write_out(&s);
+                }
+                Format::Json => {
+                    let list: Vec<serde_json::Value> = RULES
+                        .iter()
+                        .map(|r| serde_json::json!({"name": r.name, "default": r.default.as_str(), "summary": r.summary, "explanation": r.explanation, "example": r.example}))
+                        .collect();
+                    write_out(&format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&serde_json::json!({ "rules": list })).unwrap_or_default()
+                    ));
+                }
+            }
+            0
+        }
+    }
+}
+
+fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {
+    let g = &c.graph;
+    let (tree_roots, json_stmts): (Vec<usize>, Vec<usize>) = match id {
+        Some(name) => match g.statements.iter().position(|s| s.name == name) {
+            Some(s) => (vec![s], explain::tree_members(c, s)),
+            None => {
+                let hint = did_you_mean(name, g.statements.iter().map(|s| s.name.as_str()))
+                    .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
+                eprintln!("error: no statement is named `{name}`{hint}");
+                return 2;
+            }
+        },
+        None => (
+            g.statements
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind == crate::graph::StmtKind::Claim)
+                .map(|(i, _)| i)
+                .collect(),
+            (0..g.statements.len()).collect(),
+        ),
+    };
+    match format {
+        Format::Human => write_out(&explain::tree(c, &tree_roots)),
+        Format::Json => write_out(&explain::json(c, &json_stmts)),
+    }
+    0
+}

@@ -1,0 +1,69 @@
+//! The `circular-reporting` rule: a statement's citations come from different sources that share an origin, so they look like corroboration but are not.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+/// Metadata of `circular-reporting`.
+pub static RULE: Rule = Rule {
+    name: "circular-reporting",
+    default: Severity::Warning,
+    summary: "a statement's citations come from different sources that share an origin, so they look like corroboration but are not",
+    explanation: "A source `derived-from` another republishes or relies on it. Citing both is not independent corroboration; the diagnostic labels both citations and names the shared origin and the `derived-from` path.",
+    example: "evidence e \"E\"\n  cite: fpj 3\n  cite: indianspice 3   # derived-from: fpj\n",
+};
+
+use super::Context;
+use crate::analysis::origins::{derivation_path, shared};
+use crate::diagnostic::Diagnostic;
+
+/// Every statement citing two different sources that share an origin (the
+/// first such pair per statement).
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let g = cx.graph;
+    let of = &cx.facts.source_origins.of;
+    for (s, st) in g.statements.iter().enumerate() {
+        let mut found = None;
+        'pairs: for (i, a) in st.cites.iter().enumerate() {
+            for b in &st.cites[i + 1..] {
+                if a.source == b.source {
+                    continue;
+                }
+                if let Some(o) = shared(&of[a.source], &of[b.source]) {
+                    found = Some((a, b, o));
+                    break 'pairs;
+                }
+            }
+        }
+        let Some((a, b, o)) = found else { continue };
+        let path = |x: usize| -> String {
+            let p = derivation_path(g, x, o);
+            p.iter().map(|s| cx.src(*s)).collect::<Vec<_>>().join(" → ")
+        };
+        let mut paths = Vec::new();
+        for x in [a.source, b.source] {
+            if x != o {
+                paths.push(format!("{} (derived-from)", path(x)));
+            }
+        }
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                b.loc.clone(),
+                format!(
+                    "{} cites {} and {}, which share the origin {}: this is not corroboration",
+                    cx.stmt(s),
+                    cx.src(a.source),
+                    cx.src(b.source),
+                    cx.src(o)
+                ),
+                format!("cites {}", cx.src(b.source)),
+            )
+            .with_label(a.loc.clone(), format!("cites {}", cx.src(a.source)))
+            .with_help(format!(
+                "{}; cite the origin once, or find a source independent of {}",
+                paths.join(", "),
+                cx.src(o)
+            )),
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! The `contested-claim` rule: a claim's standing is `undec`.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+/// Metadata of `contested-claim`.
+pub static RULE: Rule = Rule {
+    name: "contested-claim",
+    default: Severity::Warning,
+    summary: "a claim's standing is `undec`",
+    explanation: "The claim is neither accepted nor defeated: a cycle of attacks leaves it open. The diagnostic names that cycle.",
+    example: "objection a \"A\"\n  cite: s\n  attacks: b\nobjection b \"B\"\n  cite: s\n  attacks: a, c\n",
+};
+
+use super::Context;
+use crate::analysis::dung::{undec_cycle, Label};
+use crate::diagnostic::Diagnostic;
+use crate::graph::StmtKind;
+
+/// Every claim whose standing is `undec`, with the cycle of attacks that
+/// leaves it open.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let f = cx.facts;
+    for (s, st) in cx.graph.statements.iter().enumerate() {
+        if st.kind != StmtKind::Claim || f.standing[s] != Label::Undec {
+            continue;
+        }
+        let path = super::defeated_claim::descend(cx, s, Label::Undec);
+        let Some(&open) = path.last() else { continue };
+        let cycle: Vec<usize> = undec_cycle(&f.attacks, &f.labels, open as u32)
+            .into_iter()
+            .map(|x| x as usize)
+            .collect();
+        let mut names: Vec<String> = cycle.iter().map(|c| cx.stmt(*c)).collect();
+        if let Some(first) = names.first().cloned() {
+            names.push(first);
+        }
+        let via = if open == s {
+            String::new()
+        } else {
+            format!(" it rests on {}, and", cx.stmt(open))
+        };
+        let message = if cycle.is_empty() {
+            format!("claim {} is contested: its attackers are undecided", cx.stmt(s))
+        } else {
+            format!(
+                "claim {} is contested:{via} the attacks {} leave it undecided",
+                cx.stmt(s),
+                names.join(" → ")
+            )
+        };
+        let mut d = Diagnostic::new(&RULE, st.loc.clone(), message, "undecided");
+        if open != s {
+            d = d.with_label(cx.graph.statements[open].loc.clone(), "undecided premise");
+        }
+        for (i, &c) in cycle.iter().enumerate() {
+            let target = cycle[(i + 1) % cycle.len()];
+            if let Some((_, l)) = cx.graph.statements[c].attacks.iter().find(|(t, _)| *t == target) {
+                d = d.with_label(l.clone(), format!("{} attacks {}", cx.stmt(c), cx.stmt(target)));
+            }
+        }
+        d = d.with_help(
+            "break the cycle: ground a statement that defeats one side, or drop an attack that does not hold",
+        );
+        out.push(d);
+    }
+}

@@ -1,0 +1,94 @@
+//! The `defeated-claim` rule: a claim's standing is `out`.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+/// Metadata of `defeated-claim`.
+pub static RULE: Rule = Rule {
+    name: "defeated-claim",
+    default: Severity::Warning,
+    summary: "a claim's standing is `out`",
+    explanation: "The attack graph is labelled with Dung's grounded semantics, and defeat travels up support chains: a claim whose premise is defeated is itself defeated. The diagnostic labels the `in` attacker that defeats the claim, or the defeated premise it rests on.",
+    example: "objection o \"O\"\n  cite: ap 2\n  attacks: c\n",
+};
+
+use super::Context;
+use crate::analysis::dung::Label;
+use crate::diagnostic::Diagnostic;
+use crate::graph::{StmtId, StmtKind};
+
+/// Follows defeat down the support chain: from a statement whose standing
+/// is `label`, through a grounding reason holding a statement of that
+/// standing, to one whose own label is `label`. Returns the path.
+pub fn descend(cx: &Context, s: StmtId, label: Label) -> Vec<StmtId> {
+    let f = cx.facts;
+    let mut path = vec![s];
+    let mut cur = s;
+    let mut seen = std::collections::HashSet::from([s]);
+    while f.labels[cur] != label {
+        let next = cx.graph.statements[cur]
+            .reasons
+            .iter()
+            .filter(|r| r.complete && r.members.iter().all(|(m, _)| f.grounded(*m)))
+            .find_map(|r| {
+                r.members
+                    .iter()
+                    .map(|(m, _)| *m)
+                    .find(|m| f.standing[*m] == label && !seen.contains(m))
+            });
+        let Some(m) = next else { break };
+        seen.insert(m);
+        path.push(m);
+        cur = m;
+    }
+    path
+}
+
+/// Every claim whose standing is `out`.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let f = cx.facts;
+    for (s, st) in cx.graph.statements.iter().enumerate() {
+        if st.kind != StmtKind::Claim || f.standing[s] != Label::Out {
+            continue;
+        }
+        let path = descend(cx, s, Label::Out);
+        let Some(&victim) = path.last() else { continue };
+        let attackers = f.attacks.attackers(victim as u32);
+        let attacker = attackers
+            .iter()
+            .copied()
+            .find(|a| f.labels[*a as usize] == Label::In)
+            .or(attackers.first().copied())
+            .map(|a| a as usize);
+        let by = attacker.map_or_else(|| "an accepted attacker".to_string(), |a| cx.stmt(a));
+        let message = if victim == s {
+            format!("claim {} is defeated: {by} attacks it and stands", cx.stmt(s))
+        } else {
+            format!(
+                "claim {} is defeated: it rests on {}, which {by} defeats",
+                cx.stmt(s),
+                cx.stmt(victim)
+            )
+        };
+        let mut d = Diagnostic::new(&RULE, st.loc.clone(), message, "defeated");
+        if victim != s {
+            d = d.with_label(cx.graph.statements[victim].loc.clone(), "defeated premise");
+        }
+        if let Some(a) = attacker {
+            let at = cx.graph.statements[a]
+                .attacks
+                .iter()
+                .find(|(t, _)| *t == victim)
+                .map_or_else(|| cx.graph.statements[a].loc.clone(), |(_, l)| l.clone());
+            d = d.with_label(
+                at,
+                format!("{} ({}) attacks {}", cx.stmt(a), f.labels[a].as_str(), cx.stmt(victim)),
+            );
+        }
+        d = d.with_help(format!(
+            "answer {by} with a grounded statement that attacks it, support {} by a reason it does not defeat, or withdraw the claim",
+            cx.stmt(victim)
+        ));
+        out.push(d);
+    }
+}

@@ -1,0 +1,42 @@
+//! The `invalid-value` rule: a bad reliability letter, credibility digit, confidence term or date; an unknown or repeated key; a reference of the wrong kind; a `derived-from` cycle; a bad `argcheck.yaml` value.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+/// Metadata of `invalid-value`.
+pub static RULE: Rule = Rule {
+    name: "invalid-value",
+    default: Severity::Error,
+    summary: "a bad reliability letter, credibility digit, confidence term or date; an unknown or repeated key; a reference of the wrong kind; a `derived-from` cycle; a bad `argcheck.yaml` value",
+    explanation: "Values are checked against the scales of LANGUAGE.md: reliability `A`-`F`, credibility `1`-`6`, the seven ICD 203 terms, real calendar dates `YYYY-MM-DD`. Each item takes a fixed set of keys; only `because`, `cite`, `attacks`, `derived-from` and `allow` may be repeated.",
+    example: "source s \"S\"\n  reliability: G     # A-F\n",
+};
+
+use super::Context;
+use crate::diagnostic::Diagnostic;
+
+/// The analysis part of `invalid-value`: `derived-from` cycles (the other
+/// cases are found while resolving names and values).
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for cycle in &cx.facts.source_origins.cycles {
+        let first = cycle[0];
+        let src = &cx.graph.sources[first];
+        let Some((_, loc)) = src.derived_from.iter().find(|(p, _)| cycle.contains(p)) else {
+            continue;
+        };
+        let names: Vec<String> = cycle.iter().map(|s| cx.src(*s)).collect();
+        let mut d = Diagnostic::new(
+            &RULE,
+            loc.clone(),
+            format!("`derived-from` cycle: {}", names.join(", ")),
+            "derived-from loops back here",
+        )
+        .with_help("a source cannot (indirectly) derive from itself; remove one `derived-from` of the cycle");
+        for &s in &cycle[1..] {
+            if let Some((_, l)) = cx.graph.sources[s].derived_from.iter().find(|(p, _)| cycle.contains(p)) {
+                d = d.with_label(l.clone(), format!("{} derives from here", cx.src(s)));
+            }
+        }
+        out.push(d);
+    }
+}

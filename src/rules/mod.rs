@@ -1,0 +1,119 @@
+//! The rules: one file per rule, one registry listing them.
+//!
+//! Load-time rules (`syntax-error`, `unknown-reference`, `duplicate-id`,
+//! `invalid-value`, `import-error`) are reported by the stage that finds the
+//! problem (parser, loader, resolver), with the rule metadata from here.
+//! The other rules read the analysis facts and emit diagnostics; none of
+//! them parses.
+
+pub mod circular_reporting;
+pub mod circular_support;
+pub mod contested_claim;
+pub mod defeated_claim;
+pub mod duplicate_id;
+pub mod import_error;
+pub mod invalid_value;
+pub mod missing_confidence;
+pub mod orphan_statement;
+pub mod overclaimed_confidence;
+pub mod rests_on_assumption;
+pub mod single_source;
+pub mod syntax_error;
+pub mod unanswered_objection;
+pub mod uncited_evidence;
+pub mod unknown_reference;
+pub mod unrated_source;
+pub mod unsupported_claim;
+pub mod unused_source;
+
+use crate::diagnostic::Severity;
+
+/// A rule's metadata.
+#[derive(Debug)]
+pub struct Rule {
+    /// Kebab-case name, used in output, `allow:` and `argcheck.yaml`.
+    pub name: &'static str,
+    /// Severity unless configured otherwise.
+    pub default: Severity,
+    /// When it fires, in one line.
+    pub summary: &'static str,
+    /// Why it matters and how it decides.
+    pub explanation: &'static str,
+    /// A small `.arg` excerpt that triggers it.
+    pub example: &'static str,
+}
+
+/// Every rule, in the order of LANGUAGE.md.
+pub static RULES: [&Rule; 19] = [
+    &syntax_error::RULE,
+    &unknown_reference::RULE,
+    &duplicate_id::RULE,
+    &invalid_value::RULE,
+    &import_error::RULE,
+    &circular_support::RULE,
+    &unsupported_claim::RULE,
+    &uncited_evidence::RULE,
+    &overclaimed_confidence::RULE,
+    &single_source::RULE,
+    &circular_reporting::RULE,
+    &missing_confidence::RULE,
+    &unrated_source::RULE,
+    &defeated_claim::RULE,
+    &contested_claim::RULE,
+    &unanswered_objection::RULE,
+    &orphan_statement::RULE,
+    &unused_source::RULE,
+    &rests_on_assumption::RULE,
+];
+
+/// The rule named `name`.
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+use crate::analysis::Facts;
+use crate::diagnostic::Diagnostic;
+use crate::graph::{Graph, SourceId, StmtId, Workspace};
+
+/// What a rule reads.
+pub struct Context<'a> {
+    /// The loaded files.
+    pub ws: &'a Workspace,
+    /// The resolved graph.
+    pub graph: &'a Graph,
+    /// The analysis facts.
+    pub facts: &'a Facts,
+}
+
+impl Context<'_> {
+    /// `` `name` `` of a statement.
+    pub fn stmt(&self, s: StmtId) -> String {
+        format!("`{}`", self.graph.statements[s].name)
+    }
+
+    /// `` `name` `` of a source.
+    pub fn src(&self, s: SourceId) -> String {
+        format!("`{}`", self.graph.sources[s].name)
+    }
+}
+
+/// Runs every rule that reads facts.
+pub fn run(cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    invalid_value::check(cx, &mut out);
+    circular_support::check(cx, &mut out);
+    unsupported_claim::check(cx, &mut out);
+    uncited_evidence::check(cx, &mut out);
+    overclaimed_confidence::check(cx, &mut out);
+    single_source::check(cx, &mut out);
+    circular_reporting::check(cx, &mut out);
+    missing_confidence::check(cx, &mut out);
+    unrated_source::check(cx, &mut out);
+    defeated_claim::check(cx, &mut out);
+    contested_claim::check(cx, &mut out);
+    unanswered_objection::check(cx, &mut out);
+    orphan_statement::check(cx, &mut out);
+    unused_source::check(cx, &mut out);
+    rests_on_assumption::check(cx, &mut out);
+    out
+}

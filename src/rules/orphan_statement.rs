@@ -1,0 +1,50 @@
+//! The `orphan-statement` rule: a premise or evidence supports nothing and attacks nothing.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+/// Metadata of `orphan-statement`.
+pub static RULE: Rule = Rule {
+    name: "orphan-statement",
+    default: Severity::Warning,
+    summary: "a premise or evidence supports nothing and attacks nothing",
+    explanation: "Premises and evidence exist to support other statements. One that nothing uses is either a forgotten `because:` or dead text.",
+    example: "evidence e \"E\"\n  cite: ap 2        # no `because:` names `e`\n",
+};
+
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::graph::StmtKind;
+
+/// Every premise and evidence that no `because:` names and that attacks
+/// nothing.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut named = vec![false; cx.graph.statements.len()];
+    for st in &cx.graph.statements {
+        for r in &st.reasons {
+            for (m, _) in &r.members {
+                named[*m] = true;
+            }
+        }
+    }
+    for (s, st) in cx.graph.statements.iter().enumerate() {
+        if !matches!(st.kind, StmtKind::Premise | StmtKind::Evidence) || named[s] || !st.attacks.is_empty() {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                st.loc.clone(),
+                format!(
+                    "{} {} supports nothing and attacks nothing",
+                    st.kind.as_str(),
+                    cx.stmt(s)
+                ),
+                "nothing uses this",
+            )
+            .with_help(format!(
+                "name it in the `because:` of the statement it supports, or remove it"
+            )),
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! The `overclaimed-confidence` rule: a grounded statement's `confidence` is above its ceiling.
+
+use super::Rule;
+use crate::diagnostic::Severity;
+
+/// Metadata of `overclaimed-confidence`.
+pub static RULE: Rule = Rule {
+    name: "overclaimed-confidence",
+    default: Severity::Warning,
+    summary: "a grounded statement's `confidence` is above its ceiling",
+    explanation: "The ceiling is how strong the support can be: a citation is capped by its source's reliability and its credibility digit, a reason by its weakest statement; corroboration by two independent origins raises a statement's own ceiling one step. The help names the weakest link that caps it and the highest term the support allows.",
+    example: "claim c \"C\"\n  confidence: almost-certain\n  cite: blog 3       # a blog rated E caps this at `unlikely`\n",
+};
+
+use super::Context;
+use crate::analysis::support::Via;
+use crate::diagnostic::{Diagnostic, Loc};
+use crate::graph::StmtId;
+use crate::terms::{Term, RELIABILITY_LETTERS};
+
+/// The weakest link that caps a statement's ceiling: follows the
+/// propagation's own record of why each value is what it is, down to a
+/// citation or an assumption. Returns a description and where it is.
+pub fn weakest_link(cx: &Context, s: StmtId) -> (String, Loc) {
+    let g = cx.graph;
+    let f = cx.facts;
+    let mut cur = s;
+    // The propagation's `via` chain is well-founded: it ends at a statement
+    // whose value is its own.
+    for _ in 0..=g.statements.len() {
+        match f.ceilings.via[cur] {
+            Via::Reason { weakest, .. } => cur = weakest,
+            _ => break,
+        }
+    }
+    let st = &g.statements[cur];
+    let Some(own) = f.own[cur] else {
+        return (format!("{}", cx.stmt(cur)), st.loc.clone());
+    };
+    if st.cites.is_empty() {
+        return (
+            format!("{}, an assumption (capped at `{}`)", cx.stmt(cur), own),
+            st.loc.clone(),
+        );
+    }
+    // The best citation is what sets the statement's own ceiling.
+    let (i, c) = st
+        .cites
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, _)| f.cite_ceiling[cur][*i])
+        .map_or((0, &st.cites[0]), |x| x);
+    let cap = f.cite_ceiling[cur][i];
+    let src = &g.sources[c.source];
+    let cal = &cx.ws.config(st.loc.file).calibration;
+    let mut parts = Vec::new();
+    if let Some(r) = src.reliability {
+        if cal.reliability[r] == cap {
+            parts.push(format!("reliability {} caps it at `{}`", RELIABILITY_LETTERS[r], cap));
+        }
+    }
+    if let Some(k) = c.credibility {
+        if cal.credibility[k] == cap {
+            parts.push(format!("credibility {} caps it at `{}`", k + 1, cap));
+        }
+    }
+    let why = if parts.is_empty() {
+        format!("caps it at `{cap}`")
+    } else {
+        parts.join(", ")
+    };
+    let corr = if f.corroborated[cur] {
+        format!(" (raised to `{own}` by independent corroboration)")
+    } else {
+        String::new()
+    };
+    let whose = if cur == s {
+        String::new()
+    } else {
+        format!("{}, ", cx.stmt(cur))
+    };
+    (
+        format!("{whose}citing {}: {why}{corr}", cx.src(c.source)),
+        c.loc.clone(),
+    )
+}
+
+/// Every grounded statement whose declared confidence is above its
+/// ceiling.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (s, st) in cx.graph.statements.iter().enumerate() {
+        let (Some((declared, at)), Some(ceiling)) = (&st.confidence, cx.facts.ceiling(s)) else {
+            continue;
+        };
+        if *declared <= ceiling {
+            continue;
+        }
+        let (link, link_loc) = weakest_link(cx, s);
+        let mut d = Diagnostic::new(
+            &RULE,
+            at.clone(),
+            format!(
+                "{} claims `{declared}`, but its support allows at most `{ceiling}`",
+                cx.stmt(s)
+            ),
+            format!("declared `{declared}`"),
+        )
+        .with_help(format!(
+            "the weakest link is {link}; lower the confidence to `{ceiling}` or below{}",
+            if ceiling < Term::AlmostCertain {
+                ", or add stronger, independent support"
+            } else {
+                ""
+            }
+        ));
+        if link_loc != *at {
+            d = d.with_label(link_loc, format!("weakest link: caps the support at `{ceiling}`"));
+        }
+        out.push(d);
+    }
+}

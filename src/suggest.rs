@@ -1,0 +1,69 @@
+//! "Did you mean" suggestions by edit distance.
+
+/// Levenshtein distance between `a` and `b`, in characters, giving up (and
+/// returning `None`) as soon as it must exceed `limit`.
+pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= limit).then_some(d)
+}
+
+/// The candidate nearest to `name`, if one is close enough to be a likely
+/// typo (distance at most a third of the name's length, at least 1). Ties
+/// go to the first candidate.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        if let Some(d) = distance_within(name, c, bound) {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_near_typos_only() {
+        let names = ["no-afghan-base", "pakistan-logistics", "partaw"];
+        assert_eq!(did_you_mean("no-afghan-bse", names), Some("no-afghan-base"));
+        assert_eq!(did_you_mean("partow", names), Some("partaw"));
+        assert_eq!(did_you_mean("zzz", names), None);
+        assert_eq!(did_you_mean("claime", ["claim", "premise"]), Some("claim"));
+    }
+
+    #[test]
+    fn distance_is_bounded() {
+        assert_eq!(distance_within("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance_within("kitten", "sitting", 2), None);
+        assert_eq!(distance_within("", "abc", 3), Some(3));
+    }
+}

@@ -1,0 +1,817 @@
+//! Best-effort byte-span locator for YAML documents.
+//!
+//! serde_yaml gives no positions for values, so this module rescans the text to find
+//! where a key, value or sequence item lives, for diagnostics. It handles the commonly
+//! written subset of YAML (block mappings and sequences, flow collections, quoted and
+//! block scalars, comments, document markers); anything else just yields `None`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Deepest path recorded; deeper nodes are scanned but not indexed (keeps time linear).
+const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    key: Option<Range<usize>>,
+    value: Option<Range<usize>>,
+}
+
+/// Positions of the keys and values of a YAML document, by path.
+///
+/// Paths are lists of mapping keys and sequence indices (as decimal strings). For a
+/// block sequence item (`- x`) the "key" span is the dash. When a file holds several
+/// documents, the first occurrence of a path wins.
+#[derive(Debug, Clone, Default)]
+pub struct YamlIndex {
+    entries: HashMap<String, Entry>,
+}
+
+/// Joins path segments with a prefix byte that cannot appear in the lookups we care about.
+fn join<S: AsRef<str>>(path: &[S]) -> String {
+    let mut s = String::new();
+    for p in path {
+        s.push('\u{0}');
+        s.push_str(p.as_ref());
+    }
+    s
+}
+
+fn child(path: &[String], seg: String) -> Option<Vec<String>> {
+    if path.len() >= MAX_DEPTH {
+        return None;
+    }
+    let mut p = path.to_vec();
+    p.push(seg);
+    Some(p)
+}
+
+fn is_ws(c: u8) -> bool {
+    c == b' ' || c == b'\t'
+}
+
+fn skip_ws(b: &[u8], mut p: usize, end: usize) -> usize {
+    while p < end && is_ws(b[p]) {
+        p += 1;
+    }
+    p
+}
+
+/// Moves `e` back over trailing spaces, tabs and `\r`, not before `start`.
+fn trim_end(b: &[u8], start: usize, mut e: usize) -> usize {
+    while e > start && (is_ws(b[e - 1]) || b[e - 1] == b'\r') {
+        e -= 1;
+    }
+    e
+}
+
+/// Whitespace, line breaks and flow indicators end a plain scalar after `:`.
+fn ends_token(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}')
+}
+
+fn find_byte(b: &[u8], from: usize, c: u8) -> Option<usize> {
+    b.get(from..)?.iter().position(|&x| x == c).map(|i| i + from)
+}
+
+fn is_dash(b: &[u8], p: usize, end: usize) -> bool {
+    p < end && b[p] == b'-' && (p + 1 >= end || is_ws(b[p + 1]))
+}
+
+/// End of a line's content: before a comment (outside quotes) and trailing whitespace.
+fn content_end(b: &[u8], start: usize, le: usize) -> usize {
+    let (mut q, mut i, mut end) = (0u8, start, le);
+    while i < le {
+        let c = b[i];
+        if q != 0 {
+            if q == b'"' && c == b'\\' {
+                i += 2;
+                continue;
+            }
+            if c == q {
+                q = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            if i == start || matches!(b[i - 1], b' ' | b'\t' | b'[' | b'{' | b',') {
+                q = c;
+            }
+        } else if c == b'#' && (i == start || is_ws(b[i - 1])) {
+            end = i;
+            break;
+        }
+        i += 1;
+    }
+    trim_end(b, start, end)
+}
+
+/// Scans a quoted scalar starting at the quote `b[i]`, not past `lim`.
+/// Returns the span inside the quotes and the position after the closing quote.
+fn scan_quoted(b: &[u8], i: usize, lim: usize) -> Option<(Range<usize>, usize)> {
+    let q = *b.get(i)?;
+    let mut j = i + 1;
+    while j < lim {
+        if q == b'"' && b[j] == b'\\' {
+            j += 2;
+            continue;
+        }
+        if b[j] == q {
+            if q == b'\'' && j + 1 < lim && b[j + 1] == b'\'' {
+                j += 2;
+                continue;
+            }
+            return Some((i + 1..j, j + 1));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Decodes the simple escapes of a quoted key.
+fn unquote(s: &str, q: u8) -> String {
+    if q == b'\'' {
+        return s.replace("''", "'");
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(o) => out.push(o),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// A span recorded by the flow scanner, applied only if the whole collection closes.
+struct Rec {
+    path: Vec<String>,
+    is_key: bool,
+    span: Range<usize>,
+}
+
+struct FlowFrame {
+    path: Option<Vec<String>>,
+    map: bool,
+    count: usize,
+    has_item: bool,
+    key: Option<String>,
+    colon: bool,
+    start: usize,
+}
+
+/// Handles a scalar inside a flow collection.
+fn flow_scalar(stack: &mut [FlowFrame], span: Range<usize>, text: String, out: &mut Vec<Rec>) {
+    let Some(f) = stack.last_mut() else { return };
+    let (seg, is_key) = if !f.map {
+        f.has_item = true;
+        (Some(f.count.to_string()), false)
+    } else if !f.colon {
+        f.key = Some(text.clone());
+        (Some(text), true)
+    } else {
+        (f.key.clone(), false)
+    };
+    if let (Some(p), Some(seg)) = (&f.path, seg) {
+        if let Some(path) = child(p, seg) {
+            out.push(Rec { path, is_key, span });
+        }
+    }
+}
+
+/// Scans the flow collection opening at `start`, with an explicit stack. Returns the
+/// position after its closing bracket, or `None` if it does not close before `lim`.
+fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Vec<Rec>) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut stack: Vec<FlowFrame> = Vec::new();
+    let mut i = start;
+    while i < lim {
+        let c = b[i];
+        let next_sep = i + 1 >= lim || ends_token(b[i + 1]);
+        match c {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'#' if i == start || b[i - 1].is_ascii_whitespace() => i = find_byte(b, i, b'\n').unwrap_or(lim),
+            b'[' | b'{' => {
+                let path = match stack.last_mut() {
+                    None => Some(base.to_vec()),
+                    Some(f) if !f.map => {
+                        f.has_item = true;
+                        f.path.as_ref().and_then(|p| child(p, f.count.to_string()))
+                    }
+                    Some(f) => match (&f.path, &f.key, f.colon) {
+                        (Some(p), Some(k), true) => child(p, k.clone()),
+                        _ => None,
+                    },
+                };
+                stack.push(FlowFrame {
+                    path,
+                    map: c == b'{',
+                    count: 0,
+                    has_item: false,
+                    key: None,
+                    colon: false,
+                    start: i,
+                });
+                i += 1;
+            }
+            b']' | b'}' => {
+                let f = stack.pop()?;
+                if let Some(p) = f.path {
+                    out.push(Rec {
+                        path: p,
+                        is_key: false,
+                        span: f.start..i + 1,
+                    });
+                }
+                i += 1;
+                if stack.is_empty() {
+                    return Some(i);
+                }
+            }
+            b',' => {
+                if let Some(f) = stack.last_mut() {
+                    if f.map {
+                        f.key = None;
+                        f.colon = false;
+                    } else if f.has_item {
+                        f.count += 1;
+                        f.has_item = false;
+                    }
+                }
+                i += 1;
+            }
+            b':' if next_sep || stack.last().is_some_and(|f| f.map && f.key.is_some() && !f.colon) => {
+                if let Some(f) = stack.last_mut() {
+                    f.colon = f.map;
+                }
+                i += 1;
+            }
+            b'"' | b'\'' => {
+                let (inner, stop) = scan_quoted(b, i, lim)?;
+                let s = unquote(text.get(inner.clone()).unwrap_or(""), c);
+                flow_scalar(&mut stack, inner, s, out);
+                i = stop;
+            }
+            _ => {
+                let mut j = i + 1;
+                while j < lim {
+                    let d = b[j];
+                    let colon_end = d == b':' && (j + 1 >= lim || ends_token(b[j + 1]));
+                    if (ends_token(d) && !is_ws(d)) || colon_end || (d == b'#' && is_ws(b[j - 1])) {
+                        break;
+                    }
+                    j += 1;
+                }
+                let e = trim_end(b, i + 1, j);
+                let s = text.get(i..e).unwrap_or("").to_string();
+                flow_scalar(&mut stack, i..e, s, out);
+                i = j;
+            }
+        }
+    }
+    None
+}
+
+/// Span of a block scalar's content (`|` or `>`) after line end `le`, and where it stops.
+fn block_scalar(b: &[u8], le: usize, owner: usize) -> (Option<Range<usize>>, Option<usize>) {
+    let n = b.len();
+    let (mut p, mut first, mut last) = (le + 1, None, 0);
+    while p < n {
+        let e = find_byte(b, p, b'\n').unwrap_or(n);
+        let i = skip_ws(b, p, e);
+        let t = trim_end(b, i, e);
+        if i < t {
+            if i - p <= owner {
+                break;
+            }
+            first = first.or(Some(i));
+            last = t;
+        }
+        p = e + 1;
+    }
+    match first {
+        Some(f) => (Some(f..last), Some(last)),
+        None => (None, None),
+    }
+}
+
+struct Frame {
+    indent: usize,
+    path: Vec<String>,
+    seq: bool,
+    count: usize,
+}
+
+/// A key or item with no inline value: the next deeper line may open its block.
+struct Pending {
+    path: Vec<String>,
+    indent: usize,
+    parent_map: bool,
+}
+
+/// Byte bounds of the line being processed: end (before `\n`) and content end.
+struct Line {
+    le: usize,
+    end: usize,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    stack: Vec<Frame>,
+    pending: Option<Pending>,
+    budget: usize,
+    entries: HashMap<String, Entry>,
+}
+
+impl Builder<'_> {
+    fn set(&mut self, path: &[String], span: Range<usize>, is_key: bool) {
+        let e = self.entries.entry(join(path)).or_default();
+        let slot = if is_key { &mut e.key } else { &mut e.value };
+        if slot.is_none() {
+            *slot = Some(span);
+        }
+    }
+
+    /// Scan limit for multi-line constructs: the whole text while the budget for
+    /// failed scans lasts, else the current line (keeps the total work linear).
+    fn limit(&self, le: usize) -> usize {
+        if self.budget > 0 {
+            self.b.len()
+        } else {
+            le
+        }
+    }
+
+    fn charge(&mut self, from: usize, lim: usize) {
+        self.budget = self.budget.saturating_sub(lim.saturating_sub(from));
+    }
+
+    /// Parses `key:` at `p`; returns key span, key text and the value position.
+    fn find_key(&self, p: usize, l: &Line) -> Option<(Range<usize>, String, usize)> {
+        let b = self.b;
+        let c = *b.get(p)?;
+        let (span, key, mut j) = if c == b'"' || c == b'\'' {
+            let (inner, stop) = scan_quoted(b, p, l.le)?;
+            let k = unquote(self.text.get(inner.clone())?, c);
+            (inner, k, stop)
+        } else {
+            if matches!(c, b'[' | b'{') || ((c == b'?' || c == b'-') && (p + 1 >= l.end || is_ws(b[p + 1]))) {
+                return None;
+            }
+            let mut j = p;
+            while j < l.end && !(b[j] == b':' && (j + 1 >= l.end || is_ws(b[j + 1]))) {
+                j += 1;
+            }
+            let t = trim_end(b, p, j);
+            (p..t, self.text.get(p..t)?.to_string(), j)
+        };
+        j = skip_ws(b, j, l.end);
+        if j >= l.end || b[j] != b':' || (j + 1 < l.end && !is_ws(b[j + 1])) {
+            return None;
+        }
+        Some((span, key, skip_ws(b, j + 1, l.end)))
+    }
+
+    /// Records the value starting at `v` for `path`; returns a position to skip to
+    /// when the value spans several lines.
+    fn value(&mut self, mut v: usize, l: &Line, path: Vec<String>, owner: usize, parent_map: bool) -> Option<usize> {
+        let b = self.b;
+        while v < l.end && (b[v] == b'&' || b[v] == b'!') {
+            while v < l.end && !is_ws(b[v]) {
+                v += 1;
+            }
+            v = skip_ws(b, v, l.end);
+        }
+        if v >= l.end {
+            self.pending = Some(Pending {
+                path,
+                indent: owner,
+                parent_map,
+            });
+            return None;
+        }
+        let lim = self.limit(l.le);
+        match b[v] {
+            b'[' | b'{' => {
+                let mut recs = Vec::new();
+                let Some(stop) = scan_flow(self.text, v, lim, &path, &mut recs) else {
+                    self.charge(v, lim);
+                    return None;
+                };
+                for r in recs {
+                    self.set(&r.path, r.span, r.is_key);
+                }
+                Some(stop)
+            }
+            b'"' | b'\'' => {
+                let Some((inner, stop)) = scan_quoted(b, v, lim) else {
+                    self.charge(v, lim);
+                    return None;
+                };
+                self.set(&path, inner, false);
+                Some(stop)
+            }
+            b'|' | b'>'
+                if b[v + 1..l.end]
+                    .iter()
+                    .all(|&c| c == b'-' || c == b'+' || c.is_ascii_digit()) =>
+            {
+                let (span, stop) = block_scalar(b, l.le, owner);
+                if let Some(s) = span {
+                    self.set(&path, s, false);
+                }
+                stop
+            }
+            _ => {
+                self.set(&path, v..l.end, false);
+                None
+            }
+        }
+    }
+
+    /// Processes one line; returns a position to skip to, if the line's value spans lines.
+    fn line(&mut self, ls: usize, le: usize) -> Option<usize> {
+        let b = self.b;
+        let ind = skip_ws(b, ls, le);
+        let l = Line {
+            le,
+            end: content_end(b, ind, le),
+        };
+        if ind >= l.end {
+            return None;
+        }
+        let col = ind - ls;
+        let head = &b[ind..l.end];
+        if col == 0 && (head.starts_with(b"---") || head.starts_with(b"...")) && head.get(3).is_none_or(|&c| is_ws(c)) {
+            self.stack.clear();
+            self.pending = None;
+            return None;
+        }
+        if col == 0 && head[0] == b'%' && self.stack.is_empty() {
+            return None;
+        }
+        let dash = is_dash(b, ind, l.end);
+        if let Some(p) = self.pending.take() {
+            if col > p.indent || (col == p.indent && dash && p.parent_map) {
+                self.stack.push(Frame {
+                    indent: col,
+                    path: p.path,
+                    seq: dash,
+                    count: 0,
+                });
+            }
+        }
+        while let [_, .., top] = self.stack.as_slice() {
+            if top.indent > col || (top.indent == col && top.seq && !dash) {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+        if self.stack.is_empty() {
+            self.stack.push(Frame {
+                indent: col,
+                path: Vec::new(),
+                seq: dash,
+                count: 0,
+            });
+        }
+        if self.stack.last()?.indent != col {
+            return None;
+        }
+        let mut p = ind;
+        loop {
+            let pcol = p - ls;
+            if self.stack.last()?.seq {
+                let top = self.stack.last_mut()?;
+                if !is_dash(b, p, l.end) {
+                    return None;
+                }
+                let item = child(&top.path, top.count.to_string())?;
+                top.count += 1;
+                self.set(&item, p..p + 1, true);
+                p = skip_ws(b, p + 1, l.end);
+                if p >= l.end {
+                    self.pending = Some(Pending {
+                        path: item,
+                        indent: pcol,
+                        parent_map: false,
+                    });
+                    return None;
+                }
+                let nested = is_dash(b, p, l.end);
+                if nested || self.find_key(p, &l).is_some() {
+                    self.stack.push(Frame {
+                        indent: p - ls,
+                        path: item,
+                        seq: nested,
+                        count: 0,
+                    });
+                    continue;
+                }
+                return self.value(p, &l, item, pcol, false);
+            }
+            if is_dash(b, p, l.end) {
+                return None;
+            }
+            let (kspan, key, v) = self.find_key(p, &l)?;
+            let kp = child(&self.stack.last()?.path, key)?;
+            self.set(&kp, kspan, true);
+            return self.value(v, &l, kp, pcol, true);
+        }
+    }
+}
+
+impl YamlIndex {
+    /// Scans `text` once (linear time).
+    pub fn new(text: &str) -> YamlIndex {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut bld = Builder {
+            text,
+            b,
+            stack: Vec::new(),
+            pending: None,
+            budget: n,
+            entries: HashMap::new(),
+        };
+        let mut pos = 0;
+        while pos < n {
+            let le = find_byte(b, pos, b'\n').unwrap_or(n);
+            pos = match bld.line(pos, le) {
+                Some(skip) if skip > le => find_byte(b, skip, b'\n').map_or(n, |i| i + 1),
+                _ => le + 1,
+            };
+        }
+        YamlIndex { entries: bld.entries }
+    }
+
+    /// Byte span of the key at `path` (e.g. ["sources", "ap", "reliability"]): the key text without quotes/colon.
+    pub fn key_span(&self, path: &[&str]) -> Option<Range<usize>> {
+        self.entries.get(&join(path))?.key.clone()
+    }
+
+    /// Byte span of the scalar value at `path` (without surrounding quotes), or of the whole flow collection text `[..]`/`{..}` if the value is one.
+    /// For a key whose value is a nested block (mapping or sequence on following lines), return None.
+    pub fn value_span(&self, path: &[&str]) -> Option<Range<usize>> {
+        self.entries.get(&join(path))?.value.clone()
+    }
+
+    /// Byte span of the `index`-th item (0-based) of the sequence at `path`, block (`- x`) or flow (`[x, y]`), without quotes.
+    pub fn item_span(&self, path: &[&str], index: usize) -> Option<Range<usize>> {
+        let mut p: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        p.push(index.to_string());
+        self.entries.get(&join(&p))?.value.clone()
+    }
+
+    /// Best span for reporting a problem at `path`: value_span, else key_span, else the same for the longest prefix of `path` that is known, else 0..0.
+    pub fn best_span(&self, path: &[&str]) -> Range<usize> {
+        for k in (1..=path.len()).rev() {
+            if let Some(e) = self.entries.get(&join(&path[..k])) {
+                if let Some(s) = e.value.clone().or_else(|| e.key.clone()) {
+                    return s;
+                }
+            }
+        }
+        0..0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REG: &str = "# sources\nsources:\n  ap:\n    title: Associated Press\n    reliability: A\n    kind: wire\n  indianspice:\n    title: \"IndianSpice (blog)\"   # comment\n    reliability: E\n    derived-from: [fpj, 'partaw']\n  other:\n    derived-from:\n      - fpj\n      - ap\n";
+
+    fn at(text: &str, r: Option<Range<usize>>) -> Option<&str> {
+        text.get(r?)
+    }
+
+    fn check_registry(t: &str) {
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.value_span(&["sources", "ap", "reliability"])), Some("A"));
+        assert_eq!(
+            at(t, ix.key_span(&["sources", "ap", "reliability"])),
+            Some("reliability")
+        );
+        assert_eq!(
+            at(t, ix.value_span(&["sources", "ap", "title"])),
+            Some("Associated Press")
+        );
+        assert_eq!(at(t, ix.value_span(&["sources", "ap", "kind"])), Some("wire"));
+        assert_eq!(
+            at(t, ix.value_span(&["sources", "indianspice", "title"])),
+            Some("IndianSpice (blog)")
+        );
+        assert_eq!(
+            at(t, ix.value_span(&["sources", "indianspice", "reliability"])),
+            Some("E")
+        );
+        let df = ["sources", "indianspice", "derived-from"];
+        assert_eq!(at(t, ix.value_span(&df)), Some("[fpj, 'partaw']"));
+        assert_eq!(at(t, ix.item_span(&df, 0)), Some("fpj"));
+        assert_eq!(at(t, ix.item_span(&df, 1)), Some("partaw"));
+        assert_eq!(ix.item_span(&df, 2), None);
+        let odf = ["sources", "other", "derived-from"];
+        assert_eq!(ix.value_span(&odf), None);
+        assert_eq!(at(t, ix.key_span(&odf)), Some("derived-from"));
+        assert_eq!(at(t, ix.item_span(&odf, 0)), Some("fpj"));
+        assert_eq!(at(t, ix.item_span(&odf, 1)), Some("ap"));
+        assert_eq!(ix.item_span(&odf, 2), None);
+        assert_eq!(ix.value_span(&["sources"]), None);
+        assert_eq!(at(t, ix.key_span(&["sources"])), Some("sources"));
+        assert_eq!(at(t, ix.key_span(&["sources", "indianspice"])), Some("indianspice"));
+        let start = ix.value_span(&["sources", "ap", "reliability"]).map_or(0, |r| r.start);
+        assert_eq!(t[..start].matches('\n').count() + 1, 5);
+    }
+
+    #[test]
+    fn registry() {
+        check_registry(REG);
+    }
+
+    #[test]
+    fn crlf() {
+        check_registry(&REG.replace('\n', "\r\n"));
+    }
+
+    #[test]
+    fn config() {
+        let t = "# argcheck config\ninclude: [\"**/*.arg\", \"**/*.md\"]\nfail-on: error\nrules:\n  missing-confidence: off\n  'quoted-rule': warn\ncalibration:\n  reliability: {D: unlikely, \"E\": remote}\n  credibility: {3: even-chance}\nlimits:\n  max-file-size: 64 MiB\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.value_span(&["include"])), Some("[\"**/*.arg\", \"**/*.md\"]"));
+        assert_eq!(at(t, ix.item_span(&["include"], 0)), Some("**/*.arg"));
+        assert_eq!(at(t, ix.item_span(&["include"], 1)), Some("**/*.md"));
+        assert_eq!(at(t, ix.value_span(&["fail-on"])), Some("error"));
+        assert_eq!(at(t, ix.value_span(&["rules", "missing-confidence"])), Some("off"));
+        assert_eq!(at(t, ix.value_span(&["rules", "quoted-rule"])), Some("warn"));
+        assert_eq!(at(t, ix.key_span(&["rules", "quoted-rule"])), Some("quoted-rule"));
+        assert_eq!(
+            at(t, ix.value_span(&["calibration", "reliability"])),
+            Some("{D: unlikely, \"E\": remote}")
+        );
+        assert_eq!(at(t, ix.key_span(&["calibration", "reliability", "D"])), Some("D"));
+        assert_eq!(
+            at(t, ix.value_span(&["calibration", "reliability", "D"])),
+            Some("unlikely")
+        );
+        assert_eq!(at(t, ix.key_span(&["calibration", "reliability", "E"])), Some("E"));
+        assert_eq!(
+            at(t, ix.value_span(&["calibration", "reliability", "E"])),
+            Some("remote")
+        );
+        assert_eq!(at(t, ix.key_span(&["calibration", "credibility", "3"])), Some("3"));
+        assert_eq!(
+            at(t, ix.value_span(&["calibration", "credibility", "3"])),
+            Some("even-chance")
+        );
+        assert_eq!(at(t, ix.value_span(&["limits", "max-file-size"])), Some("64 MiB"));
+    }
+
+    #[test]
+    fn sequences_of_mappings_and_multiline() {
+        let t = "items:\n  - name: first\n    weight: 2\n  - name: \"second\"\n  -\n    name: third\n  - plain\nnested:\n- a\n- - b\n  - c\nafter: 1\nlist: [\n  a,   # c\n  \"b, c\",\n  {k: v},\n]\ntext: |\n  line one\n  line two\nlast: yes\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.value_span(&["items", "0", "name"])), Some("first"));
+        assert_eq!(at(t, ix.value_span(&["items", "0", "weight"])), Some("2"));
+        assert_eq!(at(t, ix.key_span(&["items", "0"])), Some("-"));
+        assert_eq!(at(t, ix.value_span(&["items", "1", "name"])), Some("second"));
+        assert_eq!(at(t, ix.value_span(&["items", "2", "name"])), Some("third"));
+        assert_eq!(at(t, ix.item_span(&["items"], 3)), Some("plain"));
+        assert_eq!(ix.item_span(&["items"], 0), None);
+        assert_eq!(at(t, ix.item_span(&["nested"], 0)), Some("a"));
+        assert_eq!(at(t, ix.item_span(&["nested", "1"], 0)), Some("b"));
+        assert_eq!(at(t, ix.item_span(&["nested", "1"], 1)), Some("c"));
+        assert_eq!(at(t, ix.value_span(&["after"])), Some("1"));
+        assert_eq!(at(t, ix.item_span(&["list"], 0)), Some("a"));
+        assert_eq!(at(t, ix.item_span(&["list"], 1)), Some("b, c"));
+        assert_eq!(at(t, ix.value_span(&["list", "2", "k"])), Some("v"));
+        assert_eq!(ix.item_span(&["list"], 3), None);
+        assert_eq!(at(t, ix.value_span(&["text"])), Some("line one\n  line two"));
+        assert_eq!(at(t, ix.value_span(&["last"])), Some("yes"));
+    }
+
+    #[test]
+    fn tabs_unicode_docs() {
+        let t = "a:\tb\nc:\t\t'd'\t# x\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.value_span(&["a"])), Some("b"));
+        assert_eq!(at(t, ix.value_span(&["c"])), Some("d"));
+        let t = "título: café # é\nnombre: \"ñandú\"\nlista: [é, 'ü']\n'clé': x\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.key_span(&["título"])), Some("título"));
+        assert_eq!(at(t, ix.value_span(&["título"])), Some("café"));
+        assert_eq!(at(t, ix.value_span(&["nombre"])), Some("ñandú"));
+        assert_eq!(at(t, ix.item_span(&["lista"], 0)), Some("é"));
+        assert_eq!(at(t, ix.item_span(&["lista"], 1)), Some("ü"));
+        assert_eq!(at(t, ix.key_span(&["clé"])), Some("clé"));
+        let t = "%YAML 1.2\n---\na: 1\n---\na: 2\nb: 'it''s'\n...\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.value_span(&["a"])), Some("1"));
+        assert_eq!(at(t, ix.value_span(&["b"])), Some("it''s"));
+    }
+
+    #[test]
+    fn empty_and_comments() {
+        for t in ["", "# only\n  # comments\n\n", "\n\n", "---\n"] {
+            let ix = YamlIndex::new(t);
+            assert_eq!(ix.value_span(&["a"]), None);
+            assert_eq!(ix.best_span(&["a", "b"]), 0..0);
+        }
+    }
+
+    #[test]
+    fn best_span_fallback() {
+        let ix = YamlIndex::new(REG);
+        assert_eq!(&REG[ix.best_span(&["sources", "ap", "reliability"])], "A");
+        assert_eq!(&REG[ix.best_span(&["sources", "ap", "missing", "deeper"])], "ap");
+        assert_eq!(
+            &REG[ix.best_span(&["sources", "other", "derived-from"])],
+            "derived-from"
+        );
+        assert_eq!(&REG[ix.best_span(&["sources", "other", "derived-from", "1"])], "ap");
+        assert_eq!(
+            &REG[ix.best_span(&["sources", "indianspice", "derived-from", "9"])],
+            "[fpj, 'partaw']"
+        );
+        assert_eq!(ix.best_span(&["nope", "x"]), 0..0);
+        assert_eq!(ix.best_span(&[]), 0..0);
+    }
+
+    fn check(t: &str) {
+        let ix = YamlIndex::new(t);
+        let ok = |r: &Range<usize>| {
+            r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end)
+        };
+        let paths: [&[&str]; 6] = [&["a"], &["a", "a"], &[""], &["a", "0"], &["0", "a"], &["aé", "a"]];
+        for p in paths {
+            assert!(ok(&ix.best_span(p)), "{t:?}");
+            for r in [ix.key_span(p), ix.value_span(p), ix.item_span(p, 0), ix.item_span(p, 1)]
+                .into_iter()
+                .flatten()
+            {
+                assert!(ok(&r), "{t:?}");
+            }
+        }
+        for r in [ix.item_span(&[], 0), ix.value_span(&[])].into_iter().flatten() {
+            assert!(ok(&r), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn garbage() {
+        for t in [
+            ":::: - [ { ]",
+            "a: \"unclosed\nb: 1",
+            "a: [1, 2\nb: 3",
+            "{",
+            "- - - -",
+            "\"",
+            "'",
+            "a: |",
+            "a: >-\n",
+            "? x\n: y",
+            "[a]: b",
+            "é:é:é",
+            "-\t-\n\t- x",
+            "a:\n  - b\n - c\n d: e",
+        ] {
+            check(t);
+        }
+        let t = "a: \"unclosed\nb: 1";
+        assert_eq!(at(t, YamlIndex::new(t).value_span(&["b"])), Some("1"));
+        let t = "a: [1, 2\nb: 3";
+        assert_eq!(at(t, YamlIndex::new(t).value_span(&["b"])), Some("3"));
+        check(&"[".repeat(20000));
+        check(&"- ".repeat(20000));
+        check(&"a: [\n".repeat(5000));
+        check(&format!("a:{}", "\n  b: {c: [d, \"e".repeat(3000)));
+    }
+
+    #[test]
+    fn fuzz() {
+        let alphabet = [
+            ":", "-", " ", "\n", "[", "]", "{", "}", ",", "\"", "'", "#", "a", "é", "\t", "\r", "|", "0",
+        ];
+        let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        for _ in 0..5000 {
+            let len = (next() % 64) as usize;
+            let t: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            check(&t);
+        }
+    }
+}
