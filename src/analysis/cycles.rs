@@ -21,15 +21,17 @@ pub struct Edge {
 pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
     let n = g.statements.len();
     let mut edges = Vec::new();
-    let mut at: HashMap<(StmtId, StmtId), Loc> = HashMap::new();
     for (s, st) in g.statements.iter().enumerate() {
         for r in &st.reasons {
-            for (m, loc) in &r.members {
+            for (m, _) in &r.members {
                 edges.push((s, *m));
-                at.entry((s, *m)).or_insert_with(|| loc.clone());
             }
         }
     }
+    // Where `from` names `to` (looked up only for edges on a cycle).
+    let at = |from: StmtId, to: StmtId| -> Option<Loc> {
+        g.statements[from].reasons.iter().flat_map(|r| r.members.iter()).find(|(m, _)| *m == to).map(|(_, l)| l.clone())
+    };
     let csr = Csr::new(n, &edges);
     let mut comp_of = vec![usize::MAX; n];
     let comps = tarjan(&csr);
@@ -75,12 +77,8 @@ pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
         for i in 0..nodes.len() {
             let from = nodes[i];
             let to = if i + 1 < nodes.len() { nodes[i + 1] } else { start };
-            if let Some(loc) = at.get(&(from, to)) {
-                cycle.push(Edge {
-                    from,
-                    to,
-                    loc: loc.clone(),
-                });
+            if let Some(loc) = at(from, to) {
+                cycle.push(Edge { from, to, loc });
             }
         }
         out.push(cycle);

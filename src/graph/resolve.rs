@@ -397,14 +397,14 @@ impl<'a> Resolver<'a> {
         } else {
             "a"
         };
-        let mut seen: HashMap<&str, Loc> = HashMap::new();
+        let mut seen: Vec<(&str, Loc)> = Vec::new();
         let mut keep = Vec::with_capacity(item.attrs.len());
         for a in &item.attrs {
             let key = a.key.value.as_str();
             let loc = Loc::new(file, a.key.span.clone());
-            let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
             match allowed.iter().find(|(k, _)| *k == key) {
                 None => {
+                    let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
                     let message = if ALL_KEYS.contains(&key) {
                         format!("`{key}` is not allowed on {article} {kw}")
                     } else {
@@ -431,7 +431,7 @@ impl<'a> Resolver<'a> {
                 }
                 Some((_, repeatable)) => {
                     if !repeatable {
-                        if let Some(first) = seen.get(key) {
+                        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
                             self.diags.push(
                                 Diagnostic::new(
                                     &rules::invalid_value::RULE,
@@ -445,7 +445,7 @@ impl<'a> Resolver<'a> {
                             keep.push(false);
                             continue;
                         }
-                        seen.insert(key, loc);
+                        seen.push((key, loc));
                     }
                     keep.push(true);
                 }

@@ -56,7 +56,8 @@ fn cite_line(c: &Checked, s: StmtId, i: usize) -> String {
         Some(k) => format!("credibility {} → {}", k + 1, cal.credibility[k]),
         None => "no credibility digit".to_string(),
     };
-    format!("cite {} → {} ({rel}, {cred})", src.name, c.facts.cite_ceiling[s][i])
+    let digit = cite.credibility.map_or(String::new(), |k| format!(" {}", k + 1));
+    format!("cite {}{digit} → {} ({rel}, {cred})", src.name, c.facts.cite_ceiling[s][i])
 }
 
 /// Draws the support tree of each statement in `roots`.

@@ -58,6 +58,10 @@ impl miette::Diagnostic for Report {
     }
 }
 
+/// Labels more lines than this away from the primary span are drawn in a
+/// snippet of their own.
+const MAX_GAP: usize = 6;
+
 fn source(ws: &Workspace, file: usize, offset: usize) -> NamedSource<Arc<str>> {
     let f = &ws.files[file];
     let p = super::pos(ws, file, offset);
@@ -75,9 +79,14 @@ fn report(ws: &Workspace, d: &Diagnostic) -> Report {
     let file = d.loc.file;
     let mut labels = Vec::new();
     let mut related: Vec<Report> = Vec::new();
+    let line_of = |f: usize, o: usize| ws.files[f].lines.line_of(o.min(ws.files[f].text.len()));
+    let primary_line = line_of(file, d.loc.span.start);
     for (i, l) in d.labels.iter().enumerate() {
         let (s, len) = clamp(ws, l.loc.file, &l.loc.span);
-        if l.loc.file == file {
+        // A label far from the primary span gets a snippet of its own, so
+        // that the report does not print every line in between.
+        let near = l.loc.file == file && line_of(file, s).abs_diff(primary_line) <= MAX_GAP;
+        if near {
             labels.push(if i == 0 {
                 LabeledSpan::new_primary_with_span(Some(l.message.clone()), (s, len))
             } else {

@@ -108,9 +108,10 @@ impl<'a> Parser<'a> {
 
     /// Expects the rest of the line to be blank or a comment, then moves to
     /// the next line.
-    fn end_of_line(&mut self, after: &str) {
+    fn end_of_line(&mut self, after: impl FnOnce() -> String) {
         self.hspace();
         if !self.line_is_empty_from_here() {
+            let after = after();
             let span = self.next_token_span();
             let found = &self.src[span.clone()];
             self.error(
@@ -299,7 +300,7 @@ impl<'a> Parser<'a> {
         }
         let mut end = text.as_ref().map_or(self.pos, |t| t.span.end);
         match header_end {
-            End::Line => self.end_of_line("the item header"),
+            End::Line => self.end_of_line(|| "the item header".to_string()),
             End::Error => self.skip_line(),
             End::Stopped => {}
         }
@@ -394,7 +395,7 @@ impl<'a> Parser<'a> {
             self.rest_of_line(key)
         };
         match end {
-            End::Line => self.end_of_line(&format!("the `{key}` value")),
+            End::Line => self.end_of_line(|| format!("the `{key}` value")),
             End::Error => self.skip_line(),
             End::Stopped => {}
         }
