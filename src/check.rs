@@ -46,8 +46,9 @@ impl Checked {
 
 /// Checks `paths`.
 pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError> {
-    let ws = graph::load(paths)?;
-    let (graph, resolve_diags) = resolve(&ws);
+    let mut ws = graph::load(paths)?;
+    let items = std::mem::take(&mut ws.items);
+    let (graph, resolve_diags) = resolve(&ws, items);
     let facts = analysis::analyze(
         &graph,
         |s| &ws.config(graph.statements[s].loc.file).calibration,

@@ -133,8 +133,16 @@ fn every_truncation_of_the_showcase_checks_without_panic() {
 #[test]
 fn invalid_utf8_names_the_byte_offset() {
     let dir = scratch();
-    let c = check_bytes(&dir, "bad.arg", b"claim a \"ok\"\n  cite: s\nsource s \"S\xff\"\n  reliability: B\n");
-    let d = c.diagnostics.iter().find(|d| d.rule == "syntax-error").expect("reported");
+    let c = check_bytes(
+        &dir,
+        "bad.arg",
+        b"claim a \"ok\"\n  cite: s\nsource s \"S\xff\"\n  reliability: B\n",
+    );
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "syntax-error")
+        .expect("reported");
     assert_eq!(d.message, "invalid UTF-8: byte 0xFF at byte offset 34");
     assert_eq!(d.loc.span, 34..35);
     // The rest of the file is still checked: the source is defined.

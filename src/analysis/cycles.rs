@@ -30,7 +30,12 @@ pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
     }
     // Where `from` names `to` (looked up only for edges on a cycle).
     let at = |from: StmtId, to: StmtId| -> Option<Loc> {
-        g.statements[from].reasons.iter().flat_map(|r| r.members.iter()).find(|(m, _)| *m == to).map(|(_, l)| l.clone())
+        g.statements[from]
+            .reasons
+            .iter()
+            .flat_map(|r| r.members.iter())
+            .find(|(m, _)| *m == to)
+            .map(|(_, l)| l.clone())
     };
     let csr = Csr::new(n, &edges);
     let mut comp_of = vec![usize::MAX; n];

@@ -99,7 +99,7 @@ const ALL_KEYS: [&str; 12] = [
 
 struct Resolver<'a> {
     ws: &'a Workspace,
-    names: HashMap<&'a str, Vec<DefInfo>>,
+    names: HashMap<String, Vec<DefInfo>>,
     /// closure[f]: bitset of the files visible from f.
     closure: Vec<Vec<u64>>,
     graph: Graph,
@@ -108,7 +108,7 @@ struct Resolver<'a> {
 }
 
 /// Resolves every loaded file into one graph.
-pub fn resolve(ws: &Workspace) -> (Graph, Vec<Diagnostic>) {
+pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>) {
     let mut r = Resolver {
         ws,
         names: HashMap::new(),
@@ -117,9 +117,10 @@ pub fn resolve(ws: &Workspace) -> (Graph, Vec<Diagnostic>) {
         diags: Vec::new(),
         suggestions_left: SUGGESTION_BUDGET,
     };
-    let mut pending: Vec<(FileId, &Item, Def)> = Vec::new();
-    for (file, items) in ws.items.iter().enumerate() {
-        for item in items {
+    let total: usize = items.iter().map(Vec::len).sum();
+    let mut pending: Vec<(FileId, Item, Def)> = Vec::with_capacity(total);
+    for (file, items) in items.into_iter().enumerate() {
+        for mut item in items {
             if item.kind == ItemKind::Use {
                 for a in &item.attrs {
                     r.diags.push(
@@ -137,7 +138,7 @@ pub fn resolve(ws: &Workspace) -> (Graph, Vec<Diagnostic>) {
             let Some(id) = &item.id else { continue };
             let loc = Loc::new(file, id.span.clone());
             let item_loc = Loc::new(file, item.span.clone());
-            let text = item.text.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+            let text = item.text.take().map(|t| t.value).unwrap_or_default();
             let def = if item.kind == ItemKind::Source {
                 r.graph.sources.push(Source {
                     name: id.value.clone(),
@@ -176,13 +177,13 @@ pub fn resolve(ws: &Workspace) -> (Graph, Vec<Diagnostic>) {
                 });
                 Def::Stmt(r.graph.statements.len() - 1)
             };
-            r.names.entry(id.value.as_str()).or_default().push(DefInfo { def, loc });
+            r.names.entry(id.value.clone()).or_default().push(DefInfo { def, loc });
             pending.push((file, item, def));
         }
     }
     r.duplicates();
-    for (file, item, def) in pending {
-        r.item(file, item, def);
+    for (file, item, def) in &pending {
+        r.item(*file, item, *def);
     }
     (r.graph, r.diags)
 }
@@ -310,7 +311,7 @@ impl<'a> Resolver<'a> {
                         }
                 })
             })
-            .map(|(k, _)| *k)
+            .map(|(k, _)| k.as_str())
             .collect();
         let mut sorted = candidates;
         sorted.sort_unstable();

@@ -57,7 +57,10 @@ fn cite_line(c: &Checked, s: StmtId, i: usize) -> String {
         None => "no credibility digit".to_string(),
     };
     let digit = cite.credibility.map_or(String::new(), |k| format!(" {}", k + 1));
-    format!("cite {}{digit} → {} ({rel}, {cred})", src.name, c.facts.cite_ceiling[s][i])
+    format!(
+        "cite {}{digit} → {} ({rel}, {cred})",
+        src.name, c.facts.cite_ceiling[s][i]
+    )
 }
 
 /// Draws the support tree of each statement in `roots`.

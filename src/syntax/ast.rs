@@ -94,8 +94,8 @@ pub enum Value {
     /// A comma-separated list of ids (`because`, `attacks`,
     /// `derived-from`, `allow`).
     Ids(Vec<Spanned<String>>),
-    /// A citation (`cite`).
-    Cite(Cite),
+    /// A citation (`cite`), boxed to keep every attribute small.
+    Cite(Box<Cite>),
     /// A single id (`by`).
     Id(Spanned<String>),
     /// The rest of the line, comment excluded (`reliability`, `confidence`,

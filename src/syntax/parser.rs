@@ -501,7 +501,7 @@ impl<'a> Parser<'a> {
             let before = self.pos;
             self.hspace();
             if self.line_is_empty_from_here() {
-                return (Some(Value::Cite(cite)), End::Line);
+                return (Some(Value::Cite(Box::new(cite))), End::Line);
             }
             if self.pos == before {
                 let span = self.next_token_span();
@@ -535,7 +535,7 @@ impl<'a> Parser<'a> {
                 cite.locator = Some(s);
                 stage = 2;
                 if matches!(end, End::Stopped) {
-                    return (Some(Value::Cite(cite)), End::Stopped);
+                    return (Some(Value::Cite(Box::new(cite))), End::Stopped);
                 }
                 continue;
             }
