@@ -268,6 +268,21 @@ fn decode(file: FileId, bytes: Vec<u8>, diags: &mut Vec<Diagnostic>) -> String {
     }
 }
 
+/// `path` with `.` and `..` components resolved lexically.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn kind_of(path: &Path) -> FileKind {
     match path.extension().and_then(|e| e.to_str()) {
         Some("yaml") | Some("yml") => FileKind::Registry,
@@ -376,44 +391,33 @@ fn load_imports(ws: &mut Workspace, root: FileId) {
             .parent()
             .map_or_else(PathBuf::new, Path::to_path_buf);
         let joined = base.join(&rel);
+        let root_dir = ws.projects[project].dir.clone();
+        let outside = |ws: &mut Workspace, loc: Loc| {
+            ws.diagnostics.push(
+                Diagnostic::new(&rules::import_error::RULE, loc, format!("`{rel}` is outside the project root"), "outside the project root")
+                    .with_help("imports must stay inside the project root (the directory holding argcheck.yaml, else the directory argcheck was pointed at); add an argcheck.yaml higher up to widen it"),
+            );
+        };
+        // Lexically first (so a missing file outside the root is reported as
+        // outside), then again after symlinks are resolved.
+        if !normalize(&joined).starts_with(&root_dir) {
+            outside(ws, loc);
+            continue;
+        }
         let canon = match fs::canonicalize(&joined) {
             Ok(c) => c,
             Err(e) => {
-                let msg = if e.kind() == std::io::ErrorKind::NotFound {
-                    format!("cannot find `{rel}`")
-                } else {
-                    format!("cannot read `{rel}`: {e}")
-                };
+                let msg = if e.kind() == std::io::ErrorKind::NotFound { format!("cannot find `{rel}`") } else { format!("cannot read `{rel}`: {e}") };
+                let dir = base.strip_prefix(&root_dir).map_or_else(|_| ".".to_string(), |p| if p.as_os_str().is_empty() { ".".into() } else { p.to_string_lossy().replace('\\', "/") });
                 ws.diagnostics.push(
-                    Diagnostic::new(&rules::import_error::RULE, loc, msg, "imported here").with_help(format!(
-                        "paths are relative to the importing file, here `{}`",
-                        base.strip_prefix(&ws.projects[project].dir).map_or_else(
-                            |_| base.display().to_string(),
-                            |p| if p.as_os_str().is_empty() {
-                                ".".into()
-                            } else {
-                                p.display().to_string()
-                            }
-                        )
-                    )),
+                    Diagnostic::new(&rules::import_error::RULE, loc, msg, "imported here")
+                        .with_help(format!("paths are relative to the importing file, here in `{dir}`")),
                 );
                 continue;
             }
         };
-        let root_dir = &ws.projects[project].dir;
-        if !canon.starts_with(root_dir) {
-            ws.diagnostics.push(
-                Diagnostic::new(
-                    &rules::import_error::RULE,
-                    loc,
-                    format!("`{rel}` is outside the project root"),
-                    "outside the project root",
-                )
-                .with_help(format!(
-                    "imports must stay inside `{}`; add an argcheck.yaml higher up to widen the root",
-                    root_dir.display()
-                )),
-            );
+        if !canon.starts_with(&root_dir) {
+            outside(ws, loc);
             continue;
         }
         if canon.is_dir() {

@@ -93,6 +93,8 @@ pub struct Statement {
     pub has_cite_attr: bool,
     /// Declared confidence and where.
     pub confidence: Option<(Term, Loc)>,
+    /// Whether a `confidence:` line is written (even with an invalid term).
+    pub has_confidence_attr: bool,
     /// Who asserts it.
     pub by: Option<SourceId>,
     /// The statements it attacks, with the span of each name.
@@ -114,6 +116,8 @@ pub struct Source {
     pub item: Loc,
     /// Reliability index 0–5 (`A`–`F`), if rated validly.
     pub reliability: Option<usize>,
+    /// Whether a `reliability:` is written (even with an invalid letter).
+    pub has_reliability_attr: bool,
     /// `kind:` as written.
     pub kind: Option<String>,
     /// `url:` as written.

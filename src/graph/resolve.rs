@@ -146,6 +146,7 @@ pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>
                     loc: loc.clone(),
                     item: item_loc,
                     reliability: None,
+                    has_reliability_attr: false,
                     kind: None,
                     url: None,
                     date: None,
@@ -171,6 +172,7 @@ pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>
                     cites: Vec::new(),
                     has_cite_attr: false,
                     confidence: None,
+                    has_confidence_attr: false,
                     by: None,
                     attacks: Vec::new(),
                     allow: Vec::new(),
@@ -546,7 +548,12 @@ impl<'a> Resolver<'a> {
                         });
                     }
                 }
-                ("confidence", Value::Text(t)) => match Term::parse(&t.value) {
+                ("confidence", Value::Text(t)) => match {
+                    if let Def::Stmt(s) = def {
+                        self.graph.statements[s].has_confidence_attr = true;
+                    }
+                    Term::parse(&t.value)
+                } {
                     Some(term) => {
                         if let Def::Stmt(s) = def {
                             self.graph.statements[s].confidence = Some((term, Loc::new(file, t.span.clone())));
@@ -568,7 +575,12 @@ impl<'a> Resolver<'a> {
                         );
                     }
                 },
-                ("reliability", Value::Text(t)) => match reliability_index(&t.value) {
+                ("reliability", Value::Text(t)) => match {
+                    if let Def::Src(s) = def {
+                        self.graph.sources[s].has_reliability_attr = true;
+                    }
+                    reliability_index(&t.value)
+                } {
                     Some(r) => {
                         if let Def::Src(s) = def {
                             self.graph.sources[s].reliability = Some(r);

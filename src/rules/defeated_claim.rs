@@ -60,9 +60,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .find(|a| f.labels[*a as usize] == Label::In)
             .or(attackers.first().copied())
             .map(|a| a as usize);
-        let by = attacker.map_or_else(|| "an accepted attacker".to_string(), |a| cx.stmt(a));
+        let by = attacker.map_or_else(|| "an accepted attacker".to_string(), |a| format!("{}, labelled `{}`,", cx.stmt(a), f.labels[a].as_str()));
         let message = if victim == s {
-            format!("claim {} is defeated: {by} attacks it and stands", cx.stmt(s))
+            format!("claim {} is defeated: {by} attacks it", cx.stmt(s))
         } else {
             format!(
                 "claim {} is defeated: it rests on {}, which {by} defeats",
@@ -86,7 +86,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         d = d.with_help(format!(
-            "answer {by} with a grounded statement that attacks it, support {} by a reason it does not defeat, or withdraw the claim",
+            "answer {} with a grounded statement that attacks it, support {} by a reason it does not defeat, or withdraw the claim",
+            attacker.map_or_else(|| "the attacker".to_string(), |a| cx.stmt(a)),
             cx.stmt(victim)
         ));
         out.push(d);

@@ -16,10 +16,11 @@ use super::Context;
 use crate::diagnostic::Diagnostic;
 use crate::graph::StmtKind;
 
-/// Every claim without `confidence:`.
+/// Every claim without a `confidence:` line (an invalid term is an
+/// `invalid-value` instead).
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (s, st) in cx.graph.statements.iter().enumerate() {
-        if st.kind != StmtKind::Claim || st.confidence.is_some() {
+        if st.kind != StmtKind::Claim || st.has_confidence_attr {
             continue;
         }
         let help = match cx.facts.ceiling(s) {

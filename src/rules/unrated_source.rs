@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
 use super::Context;
 use crate::diagnostic::{Diagnostic, Loc};
 
-/// Every cited source without a valid `reliability`.
+/// Every cited source without a `reliability:` line (an invalid letter is
+/// an `invalid-value` instead).
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first_cite: Vec<Option<Loc>> = vec![None; cx.graph.sources.len()];
     for st in &cx.graph.statements {
@@ -27,7 +28,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     for (i, src) in cx.graph.sources.iter().enumerate() {
         let Some(cited) = &first_cite[i] else { continue };
-        if src.reliability.is_some() {
+        if src.has_reliability_attr {
             continue;
         }
         out.push(
