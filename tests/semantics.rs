@@ -12,13 +12,25 @@ fn labels(file: &Path, semantics: &str) -> Vec<String> {
         .arg(file)
         .output()
         .expect("the binary runs");
-    assert_eq!(out.status.code(), Some(0), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let mut lines: Vec<String> = v["statements"]
         .as_array()
         .expect("statements")
         .iter()
-        .map(|s| format!("{} {}", s["id"].as_str().unwrap_or(""), s["label"].as_str().unwrap_or("")))
+        .map(|s| {
+            format!(
+                "{} {}",
+                s["id"].as_str().unwrap_or(""),
+                s["label"].as_str().unwrap_or("")
+            )
+        })
         .collect();
     lines.sort();
     lines
@@ -26,7 +38,12 @@ fn labels(file: &Path, semantics: &str) -> Vec<String> {
 
 fn expected(path: &Path) -> Option<Vec<String>> {
     let text = std::fs::read_to_string(path).ok()?;
-    let mut lines: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect();
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
     lines.sort();
     Some(lines)
 }
@@ -42,7 +59,12 @@ fn textbook_frameworks_get_their_textbook_labels() {
         }
         for (ext, semantics) in [("labels", "grounded"), ("preferred", "preferred")] {
             if let Some(want) = expected(&path.with_extension(ext)) {
-                assert_eq!(labels(&path, semantics), want, "{} under {semantics} semantics", path.display());
+                assert_eq!(
+                    labels(&path, semantics),
+                    want,
+                    "{} under {semantics} semantics",
+                    path.display()
+                );
                 checked += 1;
             }
         }

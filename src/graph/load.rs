@@ -407,8 +407,21 @@ fn load_imports(ws: &mut Workspace, root: FileId) {
         let canon = match fs::canonicalize(&joined) {
             Ok(c) => c,
             Err(e) => {
-                let msg = if e.kind() == std::io::ErrorKind::NotFound { format!("cannot find `{rel}`") } else { format!("cannot read `{rel}`: {e}") };
-                let dir = base.strip_prefix(&root_dir).map_or_else(|_| ".".to_string(), |p| if p.as_os_str().is_empty() { ".".into() } else { p.to_string_lossy().replace('\\', "/") });
+                let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                    format!("cannot find `{rel}`")
+                } else {
+                    format!("cannot read `{rel}`: {e}")
+                };
+                let dir = base.strip_prefix(&root_dir).map_or_else(
+                    |_| ".".to_string(),
+                    |p| {
+                        if p.as_os_str().is_empty() {
+                            ".".into()
+                        } else {
+                            p.to_string_lossy().replace('\\', "/")
+                        }
+                    },
+                );
                 ws.diagnostics.push(
                     Diagnostic::new(&rules::import_error::RULE, loc, msg, "imported here")
                         .with_help(format!("paths are relative to the importing file, here in `{dir}`")),

@@ -60,7 +60,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .find(|a| f.labels[*a as usize] == Label::In)
             .or(attackers.first().copied())
             .map(|a| a as usize);
-        let by = attacker.map_or_else(|| "an accepted attacker".to_string(), |a| format!("{}, labelled `{}`,", cx.stmt(a), f.labels[a].as_str()));
+        let by = attacker.map_or_else(
+            || "an accepted attacker".to_string(),
+            |a| format!("{}, labelled `{}`,", cx.stmt(a), f.labels[a].as_str()),
+        );
         let message = if victim == s {
             format!("claim {} is defeated: {by} attacks it", cx.stmt(s))
         } else {
