@@ -54,12 +54,12 @@ const CRED: [&str; 6] = [
 #[test]
 fn every_reliability_credibility_pair() {
     for (ri, r) in ["A", "B", "C", "D", "E", "F"].iter().enumerate() {
-        for ci in 0..6 {
+        for (ci, cred) in CRED.iter().enumerate() {
             let c = run(&format!(
                 "source s \"S\"\n  reliability: {r}\nevidence e \"E\"\n  cite: s {}\n",
                 ci + 1
             ));
-            let want = Term::parse(REL[ri]).unwrap().min(Term::parse(CRED[ci]).unwrap());
+            let want = Term::parse(REL[ri]).unwrap().min(Term::parse(cred).unwrap());
             assert_eq!(ceiling(&c, "e"), Some(want), "reliability {r}, credibility {}", ci + 1);
         }
     }
@@ -145,8 +145,12 @@ fn support_cycles_count_only_when_grounded_from_outside() {
 #[derive(Clone, Debug)]
 struct Spec {
     sources: Vec<(usize, Option<usize>)>,
-    stmts: Vec<(Vec<Vec<usize>>, Vec<(usize, Option<usize>)>)>,
+    stmts: Vec<Stmt>,
 }
+
+/// A statement: its reasons (statement indices) and citations (source,
+/// credibility).
+type Stmt = (Vec<Vec<usize>>, Vec<(usize, Option<usize>)>);
 
 fn spec() -> impl Strategy<Value = Spec> {
     let sources = prop::collection::vec((0..6usize, prop::option::of(0..6usize)), 1..5);

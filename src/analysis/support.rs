@@ -114,9 +114,9 @@ pub fn propagate(g: &Graph, idx: &ReasonIndex, levels: usize, base: &[Option<u8>
     let mut done = vec![false; n];
     let mut missing: Vec<usize> = idx.reasons.iter().map(|r| r.2).collect();
     let mut buckets: Vec<Vec<StmtId>> = vec![Vec::new(); levels];
-    for s in 0..n {
-        if let Some(t) = tentative[s] {
-            buckets[usize::from(t).min(levels - 1)].push(s);
+    for (s, t) in tentative.iter().enumerate() {
+        if let Some(t) = t {
+            buckets[usize::from(*t).min(levels - 1)].push(s);
         }
     }
     let mut order = Vec::new();
@@ -147,9 +147,9 @@ pub fn propagate(g: &Graph, idx: &ReasonIndex, levels: usize, base: &[Option<u8>
         }
     }
     let value = (0..n).map(|s| if done[s] { tentative[s] } else { None }).collect();
-    for s in 0..n {
-        if !done[s] {
-            via[s] = Via::None;
+    for (v, d) in via.iter_mut().zip(&done) {
+        if !d {
+            *v = Via::None;
         }
     }
     Propagation { value, via, order }

@@ -269,7 +269,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        found.sort_by(|a, b| (a.0.loc.file, a.0.loc.span.start).cmp(&(b.0.loc.file, b.0.loc.span.start)));
+        found.sort_by_key(|a| (a.0.loc.file, a.0.loc.span.start));
         for (dup, first) in found {
             let name = self.text_of(&dup.loc).to_string();
             let what = kind_word(first.def, &self.graph);
@@ -307,10 +307,10 @@ impl<'a> Resolver<'a> {
             .filter(|(_, defs)| {
                 defs.iter().any(|d| {
                     self.sees(from, d.loc.file)
-                        && match (d.def, want) {
-                            (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source) => true,
-                            _ => false,
-                        }
+                        && matches!(
+                            (d.def, want),
+                            (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source)
+                        )
                 })
             })
             .map(|(k, _)| k.as_str())
@@ -548,12 +548,7 @@ impl<'a> Resolver<'a> {
                         });
                     }
                 }
-                ("confidence", Value::Text(t)) => match {
-                    if let Def::Stmt(s) = def {
-                        self.graph.statements[s].has_confidence_attr = true;
-                    }
-                    Term::parse(&t.value)
-                } {
+                ("confidence", Value::Text(t)) => match self.mark_confidence(def, &t.value) {
                     Some(term) => {
                         if let Def::Stmt(s) = def {
                             self.graph.statements[s].confidence = Some((term, Loc::new(file, t.span.clone())));
@@ -575,12 +570,7 @@ impl<'a> Resolver<'a> {
                         );
                     }
                 },
-                ("reliability", Value::Text(t)) => match {
-                    if let Def::Src(s) = def {
-                        self.graph.sources[s].has_reliability_attr = true;
-                    }
-                    reliability_index(&t.value)
-                } {
+                ("reliability", Value::Text(t)) => match self.mark_reliability(def, &t.value) {
                     Some(r) => {
                         if let Def::Src(s) = def {
                             self.graph.sources[s].reliability = Some(r);
@@ -632,6 +622,22 @@ impl<'a> Resolver<'a> {
             Def::Stmt(s) => self.graph.statements[s].allow = allow,
             Def::Src(s) => self.graph.sources[s].allow = allow,
         }
+    }
+
+    /// Records that `def` writes a `confidence:` line; parses the term.
+    fn mark_confidence(&mut self, def: Def, text: &str) -> Option<Term> {
+        if let Def::Stmt(s) = def {
+            self.graph.statements[s].has_confidence_attr = true;
+        }
+        Term::parse(text)
+    }
+
+    /// Records that `def` writes a `reliability:` line; parses the letter.
+    fn mark_reliability(&mut self, def: Def, text: &str) -> Option<usize> {
+        if let Def::Src(s) = def {
+            self.graph.sources[s].has_reliability_attr = true;
+        }
+        reliability_index(text)
     }
 
     fn check_date(&mut self, file: FileId, d: &Spanned<String>) -> bool {

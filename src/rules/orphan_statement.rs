@@ -42,9 +42,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ),
                 "nothing uses this",
             )
-            .with_help(format!(
-                "name it in the `because:` of the statement it supports, or remove it"
-            )),
+            .with_help("name it in the `because:` of the statement it supports, or remove it"),
         );
     }
 }

@@ -35,7 +35,7 @@ pub fn weakest_link(cx: &Context, s: StmtId) -> (String, Loc) {
     }
     let st = &g.statements[cur];
     let Some(own) = f.own[cur] else {
-        return (format!("{}", cx.stmt(cur)), st.loc.clone());
+        return (cx.stmt(cur), st.loc.clone());
     };
     if st.cites.is_empty() {
         return (
