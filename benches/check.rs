@@ -1,8 +1,9 @@
 //! Benchmark: generates a large argument map and times each stage of a
 //! check. Run with `cargo bench` (or `cargo bench -- 200000` for another
-//! size). Prints one line per stage; no timing is asserted anywhere.
+//! size; `cargo bench -- --emit=DIR` writes the maps to time the real
+//! binary on them). Prints one line per stage; no timing is asserted.
 
-use argcheck::analysis::{self, Semantics};
+use argcheck::analysis::{self, dung, origins, support, Semantics};
 use argcheck::graph::{self, resolve::resolve};
 use argcheck::rules::{self, Context};
 use argcheck::syntax::parse;
@@ -12,10 +13,11 @@ use std::time::Instant;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// A map of `n` statements in the shape of real analyses: claims resting on
-/// linked and convergent premises, premises on evidence, evidence citing a
-/// pool of sources (some derived from others), and one objection per ten
-/// claims; plus `n` attacks when `attacks` is set.
+/// A map of `n` statements in the shape of real analyses: per group of ten,
+/// a claim on a linked and a convergent reason, three premises, five
+/// evidence citing a pool of sources (some derived from others), and an
+/// objection. With `attacks`, one of the objections becomes an attacker of
+/// the next group instead, for as many attacks as statements.
 fn generate(n: usize, attacks: bool) -> String {
     let mut s = String::with_capacity(n * 80);
     let sources = (n / 100).max(10);
@@ -31,7 +33,6 @@ fn generate(n: usize, attacks: bool) -> String {
     }
     let groups = n / 10;
     for g in 0..groups {
-        // 1 claim, 3 premises, 5 evidence, 1 objection = 10 statements.
         let _ = writeln!(
             s,
             "claim c{g} \"Claim {g}\"\n  confidence: likely\n  because: p{g}a, p{g}b\n  because: p{g}c"
@@ -51,16 +52,22 @@ fn generate(n: usize, attacks: bool) -> String {
                 1 + (g + e) % 6
             );
         }
-        let target = if attacks {
-            format!("p{g}a, c{}", (g + 1) % groups)
+        if attacks {
+            // Ten attacks per group of ten statements: on every statement
+            // of the next group (including its attacker: long attack chains).
+            let m = (g + 1) % groups;
+            let _ = writeln!(
+                s,
+                "objection o{g} \"Objection\"\n  cite: s{} 3\n  attacks: c{m}, p{m}a, p{m}b, p{m}c, e{m}_0, e{m}_1, e{m}_2, e{m}_3, e{m}_4, o{m}",
+                g % sources
+            );
         } else {
-            format!("p{g}a")
-        };
-        let _ = writeln!(
-            s,
-            "objection o{g} \"Objection\"\n  cite: s{} 3\n  attacks: {target}",
-            g % sources
-        );
+            let _ = writeln!(
+                s,
+                "objection o{g} \"Objection\"\n  cite: s{} 3\n  attacks: p{g}a",
+                g % sources
+            );
+        }
     }
     s
 }
@@ -68,14 +75,12 @@ fn generate(n: usize, attacks: bool) -> String {
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let v = f();
-    println!("{label:<28} {:>9.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!("{label:<34} {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     v
 }
 
 fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
-    // `--emit=DIR`: write the two maps (and a root argcheck.yaml) to DIR and
-    // stop, to time the real binary on them (`argcheck check DIR/map.arg`).
     if let Some(dir) = std::env::args().find_map(|a| a.strip_prefix("--emit=").map(std::path::PathBuf::from)) {
         std::fs::create_dir_all(&dir).expect("create the output directory");
         std::fs::write(dir.join("argcheck.yaml"), "# root\n").expect("write");
@@ -85,24 +90,26 @@ fn main() {
     }
     for attacks in [false, true] {
         let text = generate(n, attacks);
-        println!(
-            "\n{n} statements, {} MB, {} attacks",
-            text.len() / 1_000_000,
-            if attacks { n / 10 * 2 } else { n / 10 }
-        );
         let dir = std::env::temp_dir().join(format!("argcheck-bench-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
         let _ = std::fs::write(dir.join("argcheck.yaml"), "# root\n");
         let path = dir.join("map.arg");
         std::fs::write(&path, &text).expect("write the map");
-        let parsed = time("parse", || parse(&text));
-        assert!(parsed.errors.is_empty(), "generated map parses");
         let total = Instant::now();
-        let mut ws = time("load (read + parse)", || {
-            graph::load(std::slice::from_ref(&path)).expect("loads")
-        });
+        let mut ws = graph::load(std::slice::from_ref(&path)).expect("loads");
+        let load_ms = total.elapsed().as_secs_f64() * 1e3;
         let items = std::mem::take(&mut ws.items);
-        let (g, _) = time("resolve", || resolve(&ws, items));
+        let (g, _) = resolve(&ws, items);
+        let resolve_ms = total.elapsed().as_secs_f64() * 1e3 - load_ms;
+        let attack_count: usize = g.statements.iter().map(|s| s.attacks.len()).sum();
+        println!(
+            "\n{} statements, {} attacks, {:.1} MB",
+            g.statements.len(),
+            attack_count,
+            text.len() as f64 / 1e6
+        );
+        println!("{:<34} {:>8.1} ms", "load (read + parse)", load_ms);
+        println!("{:<34} {:>8.1} ms", "resolve", resolve_ms);
         let facts = time("analyze (all facts)", || {
             analysis::analyze(
                 &g,
@@ -119,11 +126,32 @@ fn main() {
             })
         });
         println!(
-            "{:<28} {:>9.1} ms  ({} diagnostics)",
+            "{:<34} {:>8.1} ms  ({} diagnostics)",
             "total check",
             total.elapsed().as_secs_f64() * 1e3,
             diags.len()
         );
+        // The passes inside `analyze`, one by one.
+        let _ = time("  parse alone", || parse(&text));
+        let idx = time("  reason index", || support::ReasonIndex::new(&g));
+        let n_st = g.statements.len();
+        let base: Vec<Option<u8>> = facts.own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
+        let grounding = time("  grounding + ceilings", || {
+            support::propagate(&g, &idx, 7, &base, &vec![6; n_st])
+        });
+        let src = time("  source origins", || origins::source_origins(&g));
+        let _ = time("  statement origins", || {
+            origins::statement_origins(&g, &grounding, &src)
+        });
+        let edges: Vec<(u32, u32)> = g
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| grounding.value[*s].is_some())
+            .flat_map(|(s, st)| st.attacks.iter().map(move |(t, _)| (s as u32, *t as u32)))
+            .collect();
+        let ag = time("  attack graph", || dung::AttackGraph::new(n_st, &edges));
+        let _ = time("  grounded labelling", || dung::grounded(&ag));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -165,3 +165,31 @@ fn deep_chains_and_long_cycles_do_not_overflow_the_stack() {
     assert!(c.diagnostics.iter().any(|d| d.rule == "circular-support"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_long_undecided_attack_ring_keeps_each_diagnostic_small() {
+    // 4,000 objections attacking each other in one even ring (all undec),
+    // each also attacking its own claim: 4,000 contested claims, one cycle.
+    let n = 4_000;
+    let mut text = String::from("source s \"S\"\n  reliability: B\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "claim c{i} \"C\"\n  confidence: likely\n  cite: s 2\nobjection o{i} \"O\"\n  cite: s 2\n  attacks: o{}, c{i}\n",
+            (i + 1) % n
+        ));
+    }
+    let dir = scratch();
+    let c = check_bytes(&dir, "ring.arg", text.as_bytes());
+    let contested: Vec<_> = c.diagnostics.iter().filter(|d| d.rule == "contested-claim").collect();
+    assert_eq!(contested.len(), n);
+    assert!(
+        contested.iter().all(|d| d.labels.len() <= 10),
+        "a diagnostic names the whole ring"
+    );
+    assert!(
+        contested[0].message.contains("(4000 statements in all)"),
+        "{}",
+        contested[0].message
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
