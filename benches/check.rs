@@ -153,5 +153,6 @@ fn main() {
         let ag = time("  attack graph", || dung::AttackGraph::new(n_st, &edges));
         let _ = time("  grounded labelling", || dung::grounded(&ag));
         let _ = std::fs::remove_dir_all(&dir);
+        std::mem::forget((g, facts, ws, diags));
     }
 }

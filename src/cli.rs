@@ -145,7 +145,11 @@ fn run(command: Command) -> i32 {
                     write_out(&json::render(&checked.ws, &checked.diagnostics, summary));
                 }
             }
-            i32::from(checked.failed())
+            let code = i32::from(checked.failed());
+            // The process ends here: freeing the graph piece by piece would
+            // only cost time (as rustc does, leave it to the OS).
+            std::mem::forget(checked);
+            code
         }
         Command::Explain {
             path,
@@ -160,7 +164,9 @@ fn run(command: Command) -> i32 {
                     return 2;
                 }
             };
-            explain_cmd(&checked, id.as_deref(), format)
+            let code = explain_cmd(&checked, id.as_deref(), format);
+            std::mem::forget(checked);
+            code
         }
         Command::Rules { format } => {
             match format {

@@ -16,7 +16,7 @@ use crate::terms::{
     credibility_index, is_valid_date, reliability_index, Term, CREDIBILITY_MEANING, RELIABILITY_LETTERS,
     RELIABILITY_MEANING,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,7 +111,7 @@ struct Resolver<'a> {
 pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>) {
     let mut r = Resolver {
         ws,
-        names: HashMap::new(),
+        names: HashMap::default(),
         closure: closures(ws),
         graph: Graph::default(),
         diags: Vec::new(),
