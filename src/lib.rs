@@ -12,6 +12,8 @@
 //! - [`rules`]: one file per rule and the registry.
 //! - [`render`]: human (miette), JSON, and the `explain` tree.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod check;
 pub mod cli;
