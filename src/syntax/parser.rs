@@ -106,6 +106,16 @@ impl<'a> Parser<'a> {
         self.pos..self.pos + len
     }
 
+    /// Where to report something missing or unexpected at the cursor: the
+    /// next token, or an empty span at the cursor when the line is over.
+    fn error_span(&self) -> Span {
+        if self.line_is_empty_from_here() {
+            self.pos..self.pos
+        } else {
+            self.next_token_span()
+        }
+    }
+
     /// Expects the rest of the line to be blank or a comment, then moves to
     /// the next line.
     fn end_of_line(&mut self, after: impl FnOnce() -> String) {
@@ -265,11 +275,7 @@ impl<'a> Parser<'a> {
             } else {
                 "a quoted text"
             };
-            let span = if self.line_is_empty_from_here() {
-                self.pos..self.pos
-            } else {
-                self.next_token_span()
-            };
+            let span = self.error_span();
             let help = if kind == ItemKind::Use {
                 "write `use \"other.arg\"` or `use \"sources.yaml\"`".to_string()
             } else {
@@ -365,11 +371,7 @@ impl<'a> Parser<'a> {
         let key_span = start..self.pos;
         self.hspace();
         if self.peek() != Some(':') {
-            let span = if self.line_is_empty_from_here() {
-                self.pos..self.pos
-            } else {
-                self.next_token_span()
-            };
+            let span = self.error_span();
             self.error(
                 span,
                 format!("expected `:` after `{key}`"),
@@ -409,11 +411,7 @@ impl<'a> Parser<'a> {
     }
 
     fn missing_value(&mut self, key: &str, what: &str) {
-        let span = if self.line_is_empty_from_here() {
-            self.pos..self.pos
-        } else {
-            self.next_token_span()
-        };
+        let span = self.error_span();
         self.error(
             span,
             format!("expected {what} after `{key}:`"),
