@@ -193,3 +193,74 @@ fn a_long_undecided_attack_ring_keeps_each_diagnostic_small() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Shapes that once made a rule quadratic: each must finish (no timing is
+/// asserted; a regression shows as a test that takes minutes) and keep its
+/// diagnostics small.
+#[test]
+fn long_ungrounded_chains_are_walked_once_and_named_briefly() {
+    let n = 20_000;
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!(
+            "claim p{i} \"x\"\n  confidence: likely\n  because: p{}\n",
+            i + 1
+        ));
+    }
+    text.push_str(&format!("premise p{n} \"x\"\n"));
+    let dir = scratch();
+    let c = check_bytes(&dir, "chain.arg", text.as_bytes());
+    let top = c
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "unsupported-claim" && d.message.starts_with("claim `p0`"))
+        .expect("reported");
+    assert_eq!(
+        top.message,
+        format!("claim `p0` is not grounded: it rests on `p1`, which rests on `p2`, which rests on `p3`, and so on for {n} links down to `p{n}`, which has no citation and no reason")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn many_citations_of_one_source_and_wide_reasons_stay_linear() {
+    let mut text = String::from("source s \"S\"\n  reliability: B\nsource t \"T\"\n  reliability: B\n  derived-from: s\nclaim c \"x\"\n  confidence: likely\n");
+    for _ in 0..50_000 {
+        text.push_str("  cite: s 2\n");
+    }
+    text.push_str("  cite: t 2\nclaim w \"x\"\n  confidence: likely\n  because: ");
+    let ids: Vec<String> = (0..20_000).map(|i| format!("e{i}")).collect();
+    text.push_str(&ids.join(", "));
+    text.push('\n');
+    for i in 0..20_000 {
+        text.push_str(&format!("evidence e{i} \"E\"\n  cite: s 2\n"));
+    }
+    let dir = scratch();
+    let c = check_bytes(&dir, "wide.arg", text.as_bytes());
+    let circular: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "circular-reporting")
+        .collect();
+    assert_eq!(circular.len(), 1, "t derives from s: one pair, reported once");
+    assert!(c.facts.grounded(1), "the wide linked reason grounds `w`");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn defeat_travels_up_a_long_chain_of_claims() {
+    let n = 20_000;
+    let mut text = format!("source s \"S\"\n  reliability: B\nobjection o \"O\"\n  cite: s 2\n  attacks: p{n}\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "claim p{i} \"x\"\n  confidence: likely\n  because: p{}\n",
+            i + 1
+        ));
+    }
+    text.push_str(&format!("premise p{n} \"x\"\n  cite: s 2\n"));
+    let dir = scratch();
+    let c = check_bytes(&dir, "defeat.arg", text.as_bytes());
+    let defeated = c.diagnostics.iter().filter(|d| d.rule == "defeated-claim").count();
+    assert_eq!(defeated, n);
+    let _ = std::fs::remove_dir_all(&dir);
+}

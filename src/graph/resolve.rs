@@ -468,11 +468,12 @@ impl<'a> Resolver<'a> {
             match (key, &a.value) {
                 ("because", Value::Ids(ids)) => {
                     let mut members: Vec<(StmtId, Loc)> = Vec::new();
+                    let mut seen = rustc_hash::FxHashSet::default();
                     let mut complete = true;
                     for id in ids {
                         match self.reference(file, id, Want::Statement, key) {
                             Some(Def::Stmt(s)) => {
-                                if !members.iter().any(|(m, _)| *m == s) {
+                                if seen.insert(s) {
                                     members.push((s, Loc::new(file, id.span.clone())));
                                 }
                             }

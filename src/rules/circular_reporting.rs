@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
 };
 
 use super::Context;
-use crate::analysis::origins::{derivation_path, shared};
+use crate::analysis::origins::derivation_path;
 use crate::diagnostic::Diagnostic;
 
 /// Every statement citing two different sources that share an origin (the
@@ -22,15 +22,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
     let of = &cx.facts.source_origins.of;
     for (s, st) in g.statements.iter().enumerate() {
+        // The first citation to reach each origin; a later citation of a
+        // different source reaching the same origin makes the pair. Linear in
+        // citations x origins (no pairwise comparison).
+        let mut first: rustc_hash::FxHashMap<usize, &crate::graph::Citation> = rustc_hash::FxHashMap::default();
         let mut found = None;
-        'pairs: for (i, a) in st.cites.iter().enumerate() {
-            for b in &st.cites[i + 1..] {
-                if a.source == b.source {
-                    continue;
-                }
-                if let Some(o) = shared(&of[a.source], &of[b.source]) {
-                    found = Some((a, b, o));
-                    break 'pairs;
+        'cites: for b in &st.cites {
+            for &o in of[b.source].iter() {
+                match first.get(&o) {
+                    Some(a) if a.source != b.source => {
+                        found = Some((*a, b, o));
+                        break 'cites;
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(o, b);
+                    }
                 }
             }
         }

@@ -76,6 +76,7 @@ impl Cycles {
 /// leaves it open.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let f = cx.facts;
+    let mut descent = super::defeated_claim::Descent::new(cx, Label::Undec);
     let mut cycles = Cycles {
         of: vec![None; cx.graph.statements.len()],
         list: Vec::new(),
@@ -84,8 +85,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if st.kind != StmtKind::Claim || f.standing[s] != Label::Undec {
             continue;
         }
-        let path = super::defeated_claim::descend(cx, s, Label::Undec);
-        let Some(&open) = path.last() else { continue };
+        let open = descent.end(cx, s);
         let cycle: Vec<usize> = if f.labels[open] == Label::Undec {
             cycles.find(cx, open).to_vec()
         } else {

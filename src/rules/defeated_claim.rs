@@ -17,42 +17,71 @@ use crate::analysis::dung::Label;
 use crate::diagnostic::Diagnostic;
 use crate::graph::{StmtId, StmtKind};
 
-/// Follows defeat down the support chain: from a statement whose standing
+/// Follows a standing down support chains: from a statement whose standing
 /// is `label`, through a grounding reason holding a statement of that
-/// standing, to one whose own label is `label`. Returns the path.
-pub fn descend(cx: &Context, s: StmtId, label: Label) -> Vec<StmtId> {
-    let f = cx.facts;
-    let mut path = vec![s];
-    let mut cur = s;
-    let mut seen = std::collections::HashSet::from([s]);
-    while f.labels[cur] != label {
-        let next = cx.graph.statements[cur]
-            .reasons
-            .iter()
-            .filter(|r| r.complete && r.members.iter().all(|(m, _)| f.grounded(*m)))
-            .find_map(|r| {
-                r.members
-                    .iter()
-                    .map(|(m, _)| *m)
-                    .find(|m| f.standing[*m] == label && !seen.contains(m))
-            });
-        let Some(m) = next else { break };
-        seen.insert(m);
-        path.push(m);
-        cur = m;
+/// standing, to one whose own label is `label` (the defeated or undecided
+/// statement that explains it). Walks share their results, so all of them
+/// together are linear in the graph.
+pub struct Descent {
+    label: Label,
+    memo: Vec<Option<StmtId>>,
+}
+
+impl Descent {
+    /// A descent for statements of standing `label`.
+    pub fn new(cx: &Context, label: Label) -> Descent {
+        Descent {
+            label,
+            memo: vec![None; cx.graph.statements.len()],
+        }
     }
-    path
+
+    /// Where the walk from `s` ends.
+    pub fn end(&mut self, cx: &Context, s: StmtId) -> StmtId {
+        let f = cx.facts;
+        let mut path = Vec::new();
+        let mut on_path = std::collections::HashSet::new();
+        let mut cur = s;
+        let end = loop {
+            if let Some(e) = self.memo[cur] {
+                break e;
+            }
+            path.push(cur);
+            on_path.insert(cur);
+            if f.labels[cur] == self.label {
+                break cur;
+            }
+            let next = cx.graph.statements[cur]
+                .reasons
+                .iter()
+                .filter(|r| r.complete && r.members.iter().all(|(m, _)| f.grounded(*m)))
+                .find_map(|r| {
+                    r.members
+                        .iter()
+                        .map(|(m, _)| *m)
+                        .find(|m| f.standing[*m] == self.label && !on_path.contains(m))
+                });
+            match next {
+                Some(m) => cur = m,
+                None => break cur,
+            }
+        };
+        for p in path {
+            self.memo[p] = Some(end);
+        }
+        end
+    }
 }
 
 /// Every claim whose standing is `out`.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let f = cx.facts;
+    let mut descent = Descent::new(cx, Label::Out);
     for (s, st) in cx.graph.statements.iter().enumerate() {
         if st.kind != StmtKind::Claim || f.standing[s] != Label::Out {
             continue;
         }
-        let path = descend(cx, s, Label::Out);
-        let Some(&victim) = path.last() else { continue };
+        let victim = descent.end(cx, s);
         let attackers = f.attacks.attackers(victim as u32);
         let attacker = attackers
             .iter()
