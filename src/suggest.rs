@@ -4,41 +4,66 @@
 /// returning `None`) as soon as it must exceed `limit`.
 pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return None;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            row_min = row_min.min(cur[j]);
-        }
-        if row_min > limit {
+    Distance::default().within(&a, b, limit)
+}
+
+/// Reusable buffers for bounded edit distances (no allocation per
+/// comparison once warm).
+#[derive(Default)]
+struct Distance {
+    b: Vec<char>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Distance {
+    fn within(&mut self, a: &[char], b: &str, limit: usize) -> Option<usize> {
+        self.b.clear();
+        self.b.extend(b.chars());
+        let b = &self.b;
+        if a.len().abs_diff(b.len()) > limit {
             return None;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        self.prev.clear();
+        self.prev.extend(0..=b.len());
+        self.cur.clear();
+        self.cur.resize(b.len() + 1, 0);
+        for i in 1..=a.len() {
+            self.cur[0] = i;
+            let mut row_min = i;
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                self.cur[j] = (self.prev[j] + 1).min(self.cur[j - 1] + 1).min(self.prev[j - 1] + cost);
+                row_min = row_min.min(self.cur[j]);
+            }
+            if row_min > limit {
+                return None;
+            }
+            std::mem::swap(&mut self.prev, &mut self.cur);
+        }
+        let d = self.prev[b.len()];
+        (d <= limit).then_some(d)
     }
-    let d = prev[b.len()];
-    (d <= limit).then_some(d)
 }
 
 /// The candidate nearest to `name`, if one is close enough to be a likely
 /// typo (distance at most a third of the name's length, at least 1). Ties
 /// go to the first candidate.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(1);
+    let a: Vec<char> = name.chars().collect();
+    let limit = (a.len() / 3).max(1);
+    let mut dist = Distance::default();
     let mut best: Option<(usize, &'a str)> = None;
     for c in candidates {
         if c == name {
             continue;
         }
         let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
-        if let Some(d) = distance_within(name, c, bound) {
+        // Cheap filter: a character is 1 to 4 bytes.
+        if c.len() > 4 * (a.len() + bound) || a.len() > c.len() + bound {
+            continue;
+        }
+        if let Some(d) = dist.within(&a, c, bound) {
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, c));
             }

@@ -38,9 +38,11 @@ enum Want {
     Source,
 }
 
-/// At most this many "did you mean" searches per run: each is linear in
-/// the number of names, so a file of a million typos stays linear.
-const SUGGESTION_BUDGET: usize = 200;
+/// "Did you mean" compares a name with every visible name of the right
+/// kind. Over a run, at most this many comparisons are made; past that,
+/// unknown references get no suggestion. A file of a million typos stays
+/// linear.
+const SUGGESTION_BUDGET: usize = 2_000_000;
 
 /// Keys each item takes, and whether each may repeat (LANGUAGE.md).
 fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
@@ -105,6 +107,8 @@ struct Resolver<'a> {
     graph: Graph,
     diags: Vec<Diagnostic>,
     suggestions_left: usize,
+    /// Sorted candidate names per (file, wants statements), built once.
+    candidates: HashMap<(FileId, bool), Vec<String>>,
 }
 
 /// Resolves every loaded file into one graph.
@@ -116,6 +120,7 @@ pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>
         graph: Graph::default(),
         diags: Vec::new(),
         suggestions_left: SUGGESTION_BUDGET,
+        candidates: HashMap::default(),
     };
     let total: usize = items.iter().map(Vec::len).sum();
     let mut pending: Vec<(FileId, Item, Def)> = Vec::with_capacity(total);
@@ -297,27 +302,31 @@ impl<'a> Resolver<'a> {
     }
 
     fn suggest(&mut self, from: FileId, name: &str, want: Want) -> Option<String> {
-        if self.suggestions_left == 0 {
+        let key = (from, want == Want::Statement);
+        if !self.candidates.contains_key(&key) {
+            let mut list: Vec<String> = self
+                .names
+                .iter()
+                .filter(|(_, defs)| {
+                    defs.iter().any(|d| {
+                        self.sees(from, d.loc.file)
+                            && matches!(
+                                (d.def, want),
+                                (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source)
+                            )
+                    })
+                })
+                .map(|(k, _)| k.clone())
+                .collect();
+            list.sort_unstable();
+            self.candidates.insert(key, list);
+        }
+        let list = self.candidates.get(&key)?;
+        if self.suggestions_left < list.len() {
             return None;
         }
-        self.suggestions_left -= 1;
-        let candidates: Vec<&str> = self
-            .names
-            .iter()
-            .filter(|(_, defs)| {
-                defs.iter().any(|d| {
-                    self.sees(from, d.loc.file)
-                        && matches!(
-                            (d.def, want),
-                            (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source)
-                        )
-                })
-            })
-            .map(|(k, _)| k.as_str())
-            .collect();
-        let mut sorted = candidates;
-        sorted.sort_unstable();
-        did_you_mean(name, sorted).map(str::to_string)
+        self.suggestions_left -= list.len();
+        did_you_mean(name, list.iter().map(String::as_str)).map(str::to_string)
     }
 
     /// Resolves one reference; reports unknown names and names of the
