@@ -72,10 +72,23 @@ fn generate(n: usize, attacks: bool) -> String {
     s
 }
 
+/// Resident memory of this process, in MB (Linux).
+fn rss_mb() -> f64 {
+    let pages: f64 = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse().ok()))
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
+}
+
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let v = f();
-    println!("{label:<34} {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "{label:<34} {:>8.1} ms   rss {:>6.0} MB",
+        t.elapsed().as_secs_f64() * 1e3,
+        rss_mb()
+    );
     v
 }
 
@@ -109,7 +122,7 @@ fn main() {
             text.len() as f64 / 1e6
         );
         println!("{:<34} {:>8.1} ms", "load (read + parse)", load_ms);
-        println!("{:<34} {:>8.1} ms", "resolve", resolve_ms);
+        println!("{:<34} {:>8.1} ms   rss {:>6.0} MB", "resolve", resolve_ms, rss_mb());
         let facts = time("analyze (all facts)", || {
             analysis::analyze(
                 &g,
