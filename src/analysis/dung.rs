@@ -610,25 +610,62 @@ fn insert_maximal(best: &mut Vec<Vec<Label>>, cand: Vec<Label>) {
 /// `[a, b, c]` means a attacks b attacks c attacks a. Iterative. Returns an
 /// empty Vec if `node` is not Undec (or `labels` is not a grounded labelling).
 pub fn undec_cycle(graph: &AttackGraph, labels: &[Label], node: u32) -> Vec<u32> {
-    let is_undec = |v: u32| (v as usize) < graph.len() && labels.get(v as usize) == Some(&Label::Undec);
-    if !is_undec(node) {
-        return Vec::new();
-    }
-    let mut path = vec![node];
-    let mut seen: HashMap<u32, usize> = HashMap::from([(node, 0)]);
-    loop {
-        let cur = path[path.len() - 1];
-        let Some(&next) = graph.attackers(cur).iter().find(|&&a| is_undec(a)) else {
-            return Vec::new();
-        };
-        if let Some(&i) = seen.get(&next) {
-            // path[j + 1] attacks path[j], and `next` = path[i] attacks `cur`.
-            return std::iter::once(next)
-                .chain(path[i + 1..].iter().rev().copied())
-                .collect();
+    UndecCycles::new(graph.len()).find(graph, labels, node).to_vec()
+}
+
+/// [`undec_cycle`] for many nodes, sharing work: every node a walk passes
+/// remembers the cycle the walk ended in, so the walks for all nodes of a
+/// graph together take time linear in its size (a long undecided ring is
+/// walked once, not once per node).
+pub struct UndecCycles {
+    of: Vec<Option<usize>>,
+    list: Vec<Vec<u32>>,
+}
+
+impl UndecCycles {
+    /// A finder for a graph of `n` nodes.
+    pub fn new(n: usize) -> UndecCycles {
+        UndecCycles {
+            of: vec![None; n],
+            list: Vec::new(),
         }
-        seen.insert(next, path.len());
-        path.push(next);
+    }
+
+    /// The cycle that leaves `node` open, as [`undec_cycle`] gives it for
+    /// the first node of each cycle found.
+    pub fn find(&mut self, graph: &AttackGraph, labels: &[Label], node: u32) -> &[u32] {
+        let is_undec = |v: u32| (v as usize) < graph.len() && labels.get(v as usize) == Some(&Label::Undec);
+        if !is_undec(node) || self.of.len() != graph.len() {
+            return &[];
+        }
+        let mut path: Vec<u32> = Vec::new();
+        let mut seen: HashMap<u32, usize> = HashMap::new();
+        let mut cur = node;
+        let id = loop {
+            if let Some(c) = self.of[cur as usize] {
+                break c;
+            }
+            seen.insert(cur, path.len());
+            path.push(cur);
+            let Some(&next) = graph.attackers(cur).iter().find(|&&a| is_undec(a)) else {
+                self.list.push(Vec::new());
+                break self.list.len() - 1;
+            };
+            if let Some(&i) = seen.get(&next) {
+                // path[j + 1] attacks path[j], and `next` = path[i] attacks `cur`.
+                self.list.push(
+                    std::iter::once(next)
+                        .chain(path[i + 1..].iter().rev().copied())
+                        .collect(),
+                );
+                break self.list.len() - 1;
+            }
+            cur = next;
+        };
+        for p in path {
+            self.of[p as usize] = Some(id);
+        }
+        &self.list[id]
     }
 }
 

@@ -13,84 +13,28 @@ pub static RULE: Rule = Rule {
 };
 
 use super::Context;
-use crate::analysis::dung::Label;
+use crate::analysis::dung::{Label, UndecCycles};
 use crate::diagnostic::Diagnostic;
 use crate::graph::StmtKind;
-use std::collections::HashMap;
 /// At most this many statements of a cycle are named and labelled.
 const MAX_SHOWN: usize = 8;
-
-/// Cycles of undecided attacks, found by walking back along undecided
-/// attackers and shared between walks: every node remembers the cycle its
-/// walk ended in, so all walks together take time linear in the graph.
-struct Cycles {
-    of: Vec<Option<usize>>,
-    list: Vec<Vec<usize>>,
-}
-
-impl Cycles {
-    /// The cycle (in attack order: each attacks the next, the last the
-    /// first) that leaves undecided node `v` open; empty if there is none.
-    fn find(&mut self, cx: &Context, v: usize) -> &[usize] {
-        let f = cx.facts;
-        let mut path: Vec<usize> = Vec::new();
-        let mut pos: HashMap<usize, usize> = HashMap::new();
-        let mut cur = v;
-        let id = loop {
-            if let Some(c) = self.of[cur] {
-                break c;
-            }
-            if let Some(&at) = pos.get(&cur) {
-                let mut cycle: Vec<usize> = path[at..].to_vec();
-                // Attack order, starting at the statement nearest `v`.
-                cycle.reverse();
-                cycle.rotate_right(1);
-                self.list.push(cycle);
-                break self.list.len() - 1;
-            }
-            pos.insert(cur, path.len());
-            path.push(cur);
-            let next = f
-                .attacks
-                .attackers(cur as u32)
-                .iter()
-                .find(|a| f.labels[**a as usize] == Label::Undec);
-            match next {
-                Some(&a) => cur = a as usize,
-                None => {
-                    // No undecided attacker (possible under preferred
-                    // semantics): no cycle to name.
-                    self.list.push(Vec::new());
-                    break self.list.len() - 1;
-                }
-            }
-        };
-        for p in path {
-            self.of[p] = Some(id);
-        }
-        &self.list[id]
-    }
-}
 
 /// Every claim whose standing is `undec`, with the cycle of attacks that
 /// leaves it open.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let f = cx.facts;
     let mut descent = super::defeated_claim::Descent::new(cx, Label::Undec);
-    let mut cycles = Cycles {
-        of: vec![None; cx.graph.statements.len()],
-        list: Vec::new(),
-    };
+    let mut cycles = UndecCycles::new(cx.graph.statements.len());
     for (s, st) in cx.graph.statements.iter().enumerate() {
         if st.kind != StmtKind::Claim || f.standing[s] != Label::Undec {
             continue;
         }
         let open = descent.end(cx, s);
-        let cycle: Vec<usize> = if f.labels[open] == Label::Undec {
-            cycles.find(cx, open).to_vec()
-        } else {
-            Vec::new()
-        };
+        let cycle: Vec<usize> = cycles
+            .find(&f.attacks, &f.labels, open as u32)
+            .iter()
+            .map(|c| *c as usize)
+            .collect();
         // A long cycle is named by its first few statements: one diagnostic
         // per contested claim must stay small, or output grows with
         // claims × cycle length.
