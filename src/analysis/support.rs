@@ -44,6 +44,20 @@ pub struct Propagation {
     pub order: Vec<StmtId>,
 }
 
+impl Propagation {
+    /// Follows `via` from `s` down to the statement whose value is its own
+    /// (its citations, or an assumption): the weakest link of the
+    /// derivation that gives `s` its value. Ends because each `via` names a
+    /// statement finalised before the one that names it.
+    pub fn bottom(&self, s: StmtId) -> StmtId {
+        let mut cur = s;
+        while let Via::Reason { weakest, .. } = self.via[cur] {
+            cur = weakest;
+        }
+        cur
+    }
+}
+
 /// Reverse index of reasons: for each statement, the reasons it is a
 /// member of, as `(owner, reason index)`. Built once, shared by every
 /// propagation.

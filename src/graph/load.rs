@@ -55,7 +55,9 @@ pub struct Project {
 pub struct Workspace {
     /// Every file, in load order.
     pub files: Vec<SourceFile>,
-    /// Items of each file (empty for configs and unreadable files).
+    /// Items of each file (empty for configs and unreadable files). Name
+    /// resolution takes them (`std::mem::take`), so after a check they are
+    /// empty.
     pub items: Vec<Vec<Item>>,
     /// Files each file imports (resolved `use` targets).
     pub imports: Vec<Vec<FileId>>,

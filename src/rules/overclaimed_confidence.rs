@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
 };
 
 use super::Context;
-use crate::analysis::support::Via;
 use crate::diagnostic::{Diagnostic, Loc};
 use crate::graph::StmtId;
 use crate::terms::{Term, RELIABILITY_LETTERS};
@@ -24,15 +23,7 @@ use crate::terms::{Term, RELIABILITY_LETTERS};
 pub fn weakest_link(cx: &Context, s: StmtId) -> (String, Loc) {
     let g = cx.graph;
     let f = cx.facts;
-    let mut cur = s;
-    // The propagation's `via` chain is well-founded: it ends at a statement
-    // whose value is its own.
-    for _ in 0..=g.statements.len() {
-        match f.ceilings.via[cur] {
-            Via::Reason { weakest, .. } => cur = weakest,
-            _ => break,
-        }
-    }
+    let cur = f.ceilings.bottom(s);
     let st = &g.statements[cur];
     let Some(own) = f.own[cur] else {
         return (cx.stmt(cur), st.loc.clone());

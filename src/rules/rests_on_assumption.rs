@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
 };
 
 use super::Context;
-use crate::analysis::support::Via;
 use crate::diagnostic::Diagnostic;
 use crate::graph::StmtKind;
 
@@ -32,13 +31,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         )
         .with_help("all its grounding runs through assumptions; cite a source to give it an origin");
         // Follow the chain that grounds it down to an assumption.
-        let mut cur = s;
-        for _ in 0..=cx.graph.statements.len() {
-            match cx.facts.ceilings.via[cur] {
-                Via::Reason { weakest, .. } => cur = weakest,
-                _ => break,
-            }
-        }
+        let cur = cx.facts.ceilings.bottom(s);
         if cur != s && cx.graph.statements[cur].kind == StmtKind::Assumption {
             d = d.with_label(cx.graph.statements[cur].loc.clone(), "assumed here");
         }
