@@ -55,9 +55,9 @@ pub struct Project {
 pub struct Workspace {
     /// Every file, in load order.
     pub files: Vec<SourceFile>,
-    /// Items of each file (empty for configs and unreadable files). Name
-    /// resolution takes them (`std::mem::take`), so after a check they are
-    /// empty.
+    /// Items of each file (empty for configs and unreadable files).
+    /// [`crate::check::run`] moves them into name resolution, so after a
+    /// check they are empty.
     pub items: Vec<Vec<Item>>,
     /// Files each file imports (resolved `use` targets).
     pub imports: Vec<Vec<FileId>>,
@@ -116,9 +116,15 @@ impl Workspace {
         idx
     }
 
-    fn display_name(&self, path: &Path, project: usize) -> String {
+    /// `path` relative to the project root, `/`-separated; empty for the
+    /// root itself, the whole path for a path outside it.
+    fn rel_to_root(&self, path: &Path, project: usize) -> String {
         let rel = path.strip_prefix(&self.projects[project].dir).unwrap_or(path);
-        let s = rel.to_string_lossy().replace('\\', "/");
+        rel.to_string_lossy().replace('\\', "/")
+    }
+
+    fn display_name(&self, path: &Path, project: usize) -> String {
+        let s = self.rel_to_root(path, project);
         if s.is_empty() {
             path.file_name().map_or_else(
                 || path.to_string_lossy().into_owned(),
@@ -414,16 +420,10 @@ fn load_imports(ws: &mut Workspace, root: FileId) {
                 } else {
                     format!("cannot read `{rel}`: {e}")
                 };
-                let dir = base.strip_prefix(&root_dir).map_or_else(
-                    |_| ".".to_string(),
-                    |p| {
-                        if p.as_os_str().is_empty() {
-                            ".".into()
-                        } else {
-                            p.to_string_lossy().replace('\\', "/")
-                        }
-                    },
-                );
+                let dir = match ws.rel_to_root(&base, project) {
+                    d if d.is_empty() => ".".to_string(),
+                    d => d,
+                };
                 ws.diagnostics.push(
                     Diagnostic::new(&rules::import_error::RULE, loc, msg, "imported here")
                         .with_help(format!("paths are relative to the importing file, here in `{dir}`")),
