@@ -39,35 +39,62 @@ impl Checked {
         self.ws
             .files
             .iter()
-            .filter(|f| f.kind != graph::FileKind::Config)
+            .filter(|f| !matches!(f.kind, graph::FileKind::Config | graph::FileKind::Skipped))
             .count()
+    }
+}
+
+/// What checking a workspace produced.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The resolved graph.
+    pub graph: Graph,
+    /// The analysis facts.
+    pub facts: Facts,
+    /// Diagnostics after configuration and `allow:`, sorted by place.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// Checks every file of the workspace: links imports, resolves names,
+    /// analyses, runs the rules. The workspace keeps every file's text and
+    /// tree, so after [`Workspace::set_text`] this re-checks without
+    /// reading from disk. `check` and the language server both call it.
+    pub fn check(&mut self, semantics: Semantics) -> Result<Analysis, RunError> {
+        self.link();
+        let (graph, resolve_diags) = resolve(self, &self.imports);
+        let ws: &Workspace = self;
+        let facts = analysis::analyze(
+            &graph,
+            |s| &ws.config(graph.statements[s].loc.file).calibration,
+            semantics,
+        )
+        .map_err(|e| RunError(e.0))?;
+        let mut diags: Vec<Diagnostic> = ws.load_diagnostics().cloned().collect();
+        diags.extend(resolve_diags);
+        diags.extend(rules::run(&Context {
+            ws,
+            graph: &graph,
+            facts: &facts,
+        }));
+        let diagnostics = finish(ws, &graph, diags);
+        Ok(Analysis {
+            graph,
+            facts,
+            diagnostics,
+        })
     }
 }
 
 /// Checks `paths`.
 pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError> {
     let mut ws = graph::load(paths)?;
-    let items = std::mem::take(&mut ws.items);
-    let (graph, resolve_diags) = resolve(&ws, items);
-    let facts = analysis::analyze(
-        &graph,
-        |s| &ws.config(graph.statements[s].loc.file).calibration,
-        semantics,
-    )
-    .map_err(|e| RunError(e.0))?;
-    let mut diags = ws.diagnostics.clone();
-    diags.extend(resolve_diags);
-    diags.extend(rules::run(&Context {
-        ws: &ws,
-        graph: &graph,
-        facts: &facts,
-    }));
-    let diagnostics = finish(&ws, &graph, diags);
+    let a = ws.check(semantics)?;
     Ok(Checked {
         ws,
-        graph,
-        facts,
-        diagnostics,
+        graph: a.graph,
+        facts: a.facts,
+        diagnostics: a.diagnostics,
     })
 }
 
@@ -84,6 +111,11 @@ fn finish(ws: &Workspace, g: &Graph, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
     for src in &g.sources {
         if !src.allow.is_empty() {
             allows[src.item.file].push((src.item.span.clone(), &src.allow));
+        }
+    }
+    for q in &g.questions {
+        if !q.allow.is_empty() {
+            allows[q.item.file].push((q.item.span.clone(), &q.allow));
         }
     }
     for a in &mut allows {

@@ -10,6 +10,54 @@ use std::ops::Range;
 /// A half-open byte range into one file's text.
 pub type Span = Range<usize>;
 
+/// A compact half-open byte range (32-bit offsets), as the syntax tree and
+/// the graph store it. Files are limited to 4 GiB − 1 bytes
+/// (`limits.max-file-size`), so every offset fits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span32 {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span32 {
+    /// The span `start..end` (offsets saturate at `u32::MAX`).
+    pub fn new(start: usize, end: usize) -> Span32 {
+        Span32 {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// As a `usize` range.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+}
+
+impl From<Range<usize>> for Span32 {
+    fn from(r: Range<usize>) -> Span32 {
+        Span32::new(r.start, r.end)
+    }
+}
+
+impl From<Span32> for Range<usize> {
+    fn from(s: Span32) -> Range<usize> {
+        s.range()
+    }
+}
+
 /// A value together with the span of text it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -36,7 +84,8 @@ pub struct LineCol {
 }
 
 /// Start offsets of every line of a text, for offset → line/column lookups
-/// in `O(log lines)` plus the length of the line prefix.
+/// in `O(log lines)` plus the length of the line prefix. `\n`, `\r\n` and a
+/// lone `\r` each end a line, as in the parser.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -45,9 +94,12 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `text` (one linear scan).
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The `\r` of a `\r\n` pair does not end a line: its `\n` does.
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 starts.push(i + 1);
             }
         }
@@ -103,7 +155,7 @@ impl LineIndex {
         let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
         let mut units = 0u32;
         for (i, c) in text[start..end].char_indices() {
-            if units >= col || c == '\n' {
+            if units >= col || c == '\n' || c == '\r' {
                 return start + i;
             }
             units += c.len_utf16() as u32;
@@ -142,6 +194,18 @@ mod tests {
         let b = text.find('b').unwrap();
         assert_eq!(idx.utf16_pos(text, b), (0, 3));
         assert_eq!(idx.offset_of_utf16(text, 0, 3), b);
+    }
+
+    #[test]
+    fn every_line_end_counts() {
+        let text = "a\rb\r\nc\nd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        let d = text.find('d').unwrap();
+        assert_eq!(idx.char_pos(text, d), LineCol { line: 4, column: 1 });
+        let b = text.find('b').unwrap();
+        assert_eq!(idx.char_pos(text, b), LineCol { line: 2, column: 1 });
+        assert_eq!(idx.offset_of_utf16(text, 1, 5), b + 1);
     }
 
     #[test]

@@ -1,13 +1,21 @@
-//! Loading: from the paths given on the command line to every file the
-//! check needs (the files themselves and everything they import).
+//! The workspace: every file a check needs (the files asked for and
+//! everything they import), read, parsed and kept, so that one file's text
+//! can be replaced ([`Workspace::set_text`]) and the rest re-checked without
+//! reading anything again from disk.
+//!
+//! Reading is bounded: only regular files are read (a FIFO, a device or a
+//! socket is reported and skipped, never opened), and never more than
+//! `limits.max-file-size` bytes. Files are read and parsed in parallel.
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::span::LineIndex;
-use crate::syntax::{self, markdown, Item, ItemKind, ParsedFile, SyntaxError};
+use crate::syntax::{self, markdown, Ast, ItemKind, SyntaxError};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,6 +30,10 @@ pub enum FileKind {
     Registry,
     /// `argcheck.yaml`.
     Config,
+    /// Something found while walking a directory that could not be read
+    /// (an unreadable directory, a FIFO, a device): it holds no text and is
+    /// only there to carry its diagnostic.
+    Skipped,
 }
 
 /// One file of the workspace.
@@ -50,23 +62,49 @@ pub struct Project {
     pub config: Config,
 }
 
+/// One `use` of a file, resolved to a file of the workspace.
+#[derive(Clone, Debug)]
+pub struct Use {
+    /// The quoted path.
+    pub loc: Loc,
+    /// The file it names, when it could be found inside the project root.
+    pub target: Option<FileId>,
+}
+
+/// Why a file has no text.
+#[derive(Clone, Debug)]
+enum ReadError {
+    /// Over `limits.max-file-size`.
+    TooLarge(u64, u64),
+    /// Not a regular file.
+    Special(&'static str),
+    /// An I/O error.
+    Io(String),
+}
+
 /// Everything loaded for one run.
 #[derive(Debug, Default)]
 pub struct Workspace {
     /// Every file, in load order.
     pub files: Vec<SourceFile>,
-    /// Items of each file (empty for configs and unreadable files).
-    /// [`crate::check::run`] moves them into name resolution, so after a
-    /// check they are empty.
-    pub items: Vec<Vec<Item>>,
-    /// Files each file imports (resolved `use` targets).
+    /// The syntax tree of each file (empty for configs and unreadable files).
+    pub asts: Vec<Ast>,
+    /// Each file's `use` items, resolved.
+    pub uses: Vec<Vec<Use>>,
+    /// Files each file imports, as the last [`Workspace::link`] found them
+    /// (an import over `limits.max-import-depth` is cut).
     pub imports: Vec<Vec<FileId>>,
     /// The projects.
     pub projects: Vec<Project>,
     /// The files the user asked to check (explicitly or by directory).
     pub roots: Vec<FileId>,
-    /// Diagnostics found while loading and parsing.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics of each file found while reading and parsing it (and
+    /// resolving its `use` paths).
+    pub file_diagnostics: Vec<Vec<Diagnostic>>,
+    /// Diagnostics of the last [`Workspace::link`]: import cycles, imports
+    /// too deep, imports of unreadable files.
+    pub link_diagnostics: Vec<Diagnostic>,
+    read_errors: Vec<Option<ReadError>>,
     by_path: HashMap<PathBuf, FileId>,
 }
 
@@ -74,10 +112,133 @@ pub struct Workspace {
 #[derive(Debug)]
 pub struct RunError(pub String);
 
+/// A file read and parsed, not yet registered.
+struct Loaded {
+    path: PathBuf,
+    project: usize,
+    kind: FileKind,
+    text: String,
+    read_error: Option<ReadError>,
+    /// Diagnostics with file id 0, renumbered when registered.
+    diags: Vec<Diagnostic>,
+    ast: Ast,
+}
+
+fn kind_of(path: &Path) -> FileKind {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("yaml") | Some("yml") => FileKind::Registry,
+        Some("md") | Some("markdown") => FileKind::Markdown,
+        _ => FileKind::Arg,
+    }
+}
+
+/// What kind of special file `m` describes.
+fn special(m: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if m.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads at most `max` bytes of a regular file. Never opens anything else
+/// (opening a FIFO would block).
+fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(ReadError::Special(special(&meta)));
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooLarge(meta.len(), max));
+    }
+    let f = fs::File::open(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    let mut buf = Vec::with_capacity(meta.len() as usize + 1);
+    f.take(max.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if buf.len() as u64 > max {
+        return Err(ReadError::TooLarge(buf.len() as u64, max));
+    }
+    Ok(buf)
+}
+
+/// Parses a document's text into its tree and diagnostics (with file id
+/// `file`).
+pub fn parse_text(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let ast = match kind {
+        FileKind::Registry => super::registry::parse(file, text, &mut diags),
+        FileKind::Arg | FileKind::Markdown => {
+            let parsed = if kind == FileKind::Markdown {
+                syntax::parse(&markdown::extract(text))
+            } else {
+                syntax::parse(text)
+            };
+            diags.extend(parsed.errors.into_iter().map(|e| syntax_diag(file, e)));
+            parsed.ast
+        }
+        FileKind::Config | FileKind::Skipped => Ast::default(),
+    };
+    (ast, diags)
+}
+
+/// Reads a file's text (decoded, every problem a diagnostic with file id 0).
+fn read_text(path: &Path, max: u64) -> (String, Option<ReadError>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    match read_bounded(path, max) {
+        Ok(bytes) => (decode(0, bytes, &mut diags), None, diags),
+        Err(e) => (String::new(), Some(e), diags),
+    }
+}
+
+fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
+    let kind = kind_of(&path);
+    let (text, read_error, mut diags) = read_text(&path, max);
+    let (ast, parse_diags) = parse_text(0, kind, &text);
+    diags.extend(parse_diags);
+    Loaded {
+        path,
+        project,
+        kind,
+        text,
+        read_error,
+        diags,
+        ast,
+    }
+}
+
 impl Workspace {
     /// The configuration that governs `file`.
     pub fn config(&self, file: FileId) -> &Config {
         &self.projects[self.files[file].project].config
+    }
+
+    /// The file at `path` (canonical), if loaded.
+    pub fn file_id(&self, path: &Path) -> Option<FileId> {
+        self.by_path.get(path).copied()
+    }
+
+    /// Every diagnostic found while loading: reading, parsing, `use`
+    /// paths, and the last [`Workspace::link`].
+    pub fn load_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.file_diagnostics
+            .iter()
+            .flatten()
+            .chain(self.link_diagnostics.iter())
     }
 
     /// The project root directory of a path: the nearest ancestor (starting
@@ -105,12 +266,20 @@ impl Workspace {
         });
         if has_config {
             let path = dir.join("argcheck.yaml");
-            let bytes = fs::read(&path);
-            let id = self.add_file(path, idx, FileKind::Config, bytes, u64::MAX, None);
+            let (text, read_error, diags) = read_text(&path, u64::from(u32::MAX - 1));
+            let id = self.register(Loaded {
+                path,
+                project: idx,
+                kind: FileKind::Config,
+                text,
+                read_error,
+                diags,
+                ast: Ast::default(),
+            });
             let text = self.files[id].text.clone();
             let mut diags = Vec::new();
             let config = config::parse(id, &text, &mut diags);
-            self.diagnostics.extend(diags);
+            self.file_diagnostics[id].extend(diags);
             self.projects[idx].config = config;
         }
         idx
@@ -135,96 +304,349 @@ impl Workspace {
         }
     }
 
-    /// Registers a file with its (possibly failed) contents. A read failure
-    /// or an oversized file is reported at `from` (the `use` that asked for
-    /// it) or at the file itself.
-    fn add_file(
-        &mut self,
-        path: PathBuf,
-        project: usize,
-        kind: FileKind,
-        bytes: std::io::Result<Vec<u8>>,
-        max: u64,
-        from: Option<Loc>,
-    ) -> FileId {
+    /// Adds a read file to the workspace.
+    fn register(&mut self, l: Loaded) -> FileId {
         let id = self.files.len();
-        let name = self.display_name(&path, project);
-        let mut diags = Vec::new();
-        let text: String = match bytes {
-            Ok(b) if b.len() as u64 > max => {
-                let loc = from.clone().unwrap_or(Loc::new(id, 0..0));
-                diags.push(
-                    Diagnostic::new(
-                        &rules::import_error::RULE,
-                        loc,
-                        format!("`{name}` is {} bytes, over the limit of {max} bytes", b.len()),
-                        "file too large",
-                    )
-                    .with_help("raise `limits.max-file-size` in argcheck.yaml, or split the file"),
-                );
-                String::new()
-            }
-            Ok(b) => decode(id, b, &mut diags),
-            Err(e) => {
-                let loc = from.clone().unwrap_or(Loc::new(id, 0..0));
-                diags.push(Diagnostic::new(
-                    &rules::import_error::RULE,
-                    loc,
-                    format!("cannot read `{name}`: {e}"),
-                    "unreadable",
-                ));
-                String::new()
-            }
-        };
-        let text: Arc<str> = Arc::from(text);
+        let name = self.display_name(&l.path, l.project);
+        let text: Arc<str> = Arc::from(l.text);
         self.files.push(SourceFile {
             lines: LineIndex::new(&text),
-            path: path.clone(),
+            path: l.path.clone(),
             name,
             text,
-            project,
-            kind,
+            project: l.project,
+            kind: l.kind,
         });
-        self.items.push(Vec::new());
+        let mut diags = l.diags;
+        for d in &mut diags {
+            d.loc.file = id;
+            for lb in &mut d.labels {
+                lb.loc.file = id;
+            }
+        }
+        self.asts.push(l.ast);
+        self.file_diagnostics.push(diags);
+        self.uses.push(Vec::new());
         self.imports.push(Vec::new());
-        self.by_path.insert(path, id);
-        self.diagnostics.extend(diags);
+        self.read_errors.push(l.read_error);
+        self.by_path.insert(l.path, id);
         id
     }
 
-    /// Reads and parses a document file.
-    fn load_doc(&mut self, path: PathBuf, project: usize, from: Option<Loc>) -> FileId {
-        let kind = kind_of(&path);
-        let max = self.projects[project].config.limits.max_file_size;
-        let bytes = match fs::metadata(&path) {
-            Ok(m) if m.len() > max => Err(std::io::Error::other(format!(
-                "it is {} bytes, over the limit of {max} bytes (limits.max-file-size)",
-                m.len()
-            ))),
-            _ => fs::read(&path),
-        };
-        let id = self.add_file(path, project, kind, bytes, max, from);
-        let text = self.files[id].text.clone();
-        match kind {
-            FileKind::Registry => {
-                let mut d = Vec::new();
-                self.items[id] = super::registry::parse(id, &text, &mut d);
-                self.diagnostics.extend(d);
-            }
-            FileKind::Arg | FileKind::Markdown => {
-                let parsed: ParsedFile = if kind == FileKind::Markdown {
-                    syntax::parse(&markdown::extract(&text))
-                } else {
-                    syntax::parse(&text)
-                };
-                for e in parsed.errors {
-                    self.diagnostics.push(syntax_diag(id, e));
-                }
-                self.items[id] = parsed.items;
-            }
-            FileKind::Config => {}
+    /// A file that is only there to carry a diagnostic of the walk.
+    fn skipped(&mut self, path: PathBuf, project: usize, message: String, label: &str) {
+        if self.by_path.contains_key(&path) {
+            return;
         }
+        let id = self.register(Loaded {
+            path,
+            project,
+            kind: FileKind::Skipped,
+            text: String::new(),
+            read_error: None,
+            diags: Vec::new(),
+            ast: Ast::default(),
+        });
+        self.file_diagnostics[id].push(
+            Diagnostic::new(&rules::import_error::RULE, Loc::new(id, 0..0), message, label)
+                .with_help("argcheck reads regular files and the directories it can list; it skipped this one"),
+        );
+    }
+
+    /// Resolves the `use` paths of `file`, loading the files they name (and
+    /// theirs, depth first, in `use` order) that are not loaded yet; `pre`
+    /// holds files already read in parallel.
+    fn load_uses(&mut self, file: FileId, pre: &mut HashMap<PathBuf, Loaded>) {
+        // (file, paths still to load: (index of the use, path, project, limit))
+        let mut stack = vec![(file, self.resolve_uses(file), 0usize)];
+        while let Some((f, todo, next)) = stack.last_mut() {
+            let f = *f;
+            let Some((ui, path, project, max)) = todo.get(*next).cloned() else {
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            if let Some(&id) = self.by_path.get(&path) {
+                self.uses[f][ui].target = Some(id);
+                continue;
+            }
+            let loaded = pre.remove(&path).unwrap_or_else(|| read_and_parse(path, project, max));
+            let id = self.register(loaded);
+            self.uses[f][ui].target = Some(id);
+            let todo = self.resolve_uses(id);
+            stack.push((id, todo, 0));
+        }
+    }
+
+    /// Resolves the `use` items of `file` to paths, reporting missing files,
+    /// files outside the project root, directories and the configuration.
+    /// Returns the uses whose files are still to load: the index of the use,
+    /// the canonical path, the project and the size limit.
+    fn resolve_uses(&mut self, file: FileId) -> Vec<(usize, PathBuf, usize, u64)> {
+        let project = self.files[file].project;
+        let root_dir = self.projects[project].dir.clone();
+        let max = self.projects[project].config.limits.max_file_size;
+        let base = self.files[file]
+            .path
+            .parent()
+            .map_or_else(PathBuf::new, Path::to_path_buf);
+        let ast = &self.asts[file];
+        let text = self.files[file].text.clone();
+        let targets: Vec<(Loc, String)> = ast
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Use)
+            .filter_map(|i| i.text)
+            .map(|t| (Loc::new(file, t.range()), ast.str(&text, t).to_string()))
+            .collect();
+        let mut uses = Vec::with_capacity(targets.len());
+        let mut diags = Vec::new();
+        let mut to_load = Vec::new();
+        for (loc, rel) in targets {
+            let joined = base.join(&rel);
+            let outside = |loc: Loc| {
+                Diagnostic::new(&rules::import_error::RULE, loc, format!("`{rel}` is outside the project root"), "outside the project root")
+                    .with_help("imports must stay inside the project root (the directory holding argcheck.yaml, else the directory argcheck was pointed at); add an argcheck.yaml higher up to widen it")
+            };
+            // Lexically first (so a missing file outside the root is reported
+            // as outside), then again after symlinks are resolved.
+            if !normalize(&joined).starts_with(&root_dir) {
+                diags.push(outside(loc.clone()));
+                uses.push(Use { loc, target: None });
+                continue;
+            }
+            let canon = match fs::canonicalize(&joined) {
+                Ok(c) => c,
+                Err(e) => {
+                    let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                        format!("cannot find `{rel}`")
+                    } else {
+                        format!("cannot read `{rel}`: {e}")
+                    };
+                    let dir = match self.rel_to_root(&base, project) {
+                        d if d.is_empty() => ".".to_string(),
+                        d => d,
+                    };
+                    diags.push(
+                        Diagnostic::new(&rules::import_error::RULE, loc.clone(), msg, "imported here")
+                            .with_help(format!("paths are relative to the importing file, here in `{dir}`")),
+                    );
+                    uses.push(Use { loc, target: None });
+                    continue;
+                }
+            };
+            if !canon.starts_with(&root_dir) {
+                diags.push(outside(loc.clone()));
+                uses.push(Use { loc, target: None });
+                continue;
+            }
+            if canon.is_dir() {
+                diags.push(
+                    Diagnostic::new(
+                        &rules::import_error::RULE,
+                        loc.clone(),
+                        format!("`{rel}` is a directory"),
+                        "not a file",
+                    )
+                    .with_help("`use` takes an .arg file or a YAML source registry"),
+                );
+                uses.push(Use { loc, target: None });
+                continue;
+            }
+            if let Some(&id) = self.by_path.get(&canon) {
+                if self.files[id].kind == FileKind::Config {
+                    diags.push(Diagnostic::new(
+                        &rules::import_error::RULE,
+                        loc.clone(),
+                        "argcheck.yaml is the project configuration, not a source registry",
+                        "not importable",
+                    ));
+                    uses.push(Use { loc, target: None });
+                    continue;
+                }
+                uses.push(Use { loc, target: Some(id) });
+                continue;
+            }
+            if canon.file_name().is_some_and(|n| n == "argcheck.yaml") {
+                diags.push(Diagnostic::new(
+                    &rules::import_error::RULE,
+                    loc.clone(),
+                    "argcheck.yaml is the project configuration, not a source registry",
+                    "not importable",
+                ));
+                uses.push(Use { loc, target: None });
+                continue;
+            }
+            to_load.push((uses.len(), canon, project, max));
+            uses.push(Use { loc, target: None });
+        }
+        self.uses[file] = uses;
+        self.file_diagnostics[file].extend(diags);
+        to_load
+    }
+
+    /// Replaces the text of the file at `path` (or adds it, as a file to
+    /// check), re-parses it and loads any file it now imports. The rest of
+    /// the workspace is kept as it is; [`Workspace::check`] then re-checks.
+    /// `path` should be absolute; it is canonicalised when it exists.
+    pub fn set_text(&mut self, path: &Path, text: String) -> FileId {
+        let path = fs::canonicalize(path).unwrap_or_else(|_| normalize(path));
+        let id = match self.by_path.get(&path) {
+            Some(&id) => id,
+            None => {
+                let parent = path.parent().map_or_else(|| path.clone(), Path::to_path_buf);
+                let project = self.project_for(&parent);
+                let id = self.register(Loaded {
+                    kind: kind_of(&path),
+                    path,
+                    project,
+                    text: String::new(),
+                    read_error: None,
+                    diags: Vec::new(),
+                    ast: Ast::default(),
+                });
+                self.roots.push(id);
+                id
+            }
+        };
+        let kind = self.files[id].kind;
+        let (ast, diags) = parse_text(id, kind, &text);
+        let text: Arc<str> = Arc::from(text);
+        self.files[id].lines = LineIndex::new(&text);
+        self.files[id].text = text;
+        self.asts[id] = ast;
+        self.file_diagnostics[id] = diags;
+        self.read_errors[id] = None;
+        let mut pre = HashMap::new();
+        self.load_uses(id, &mut pre);
         id
+    }
+
+    /// Computes the import edges from the roots, depth first: reports
+    /// import cycles, imports nested deeper than `limits.max-import-depth`
+    /// (and cuts them), and imports of files that could not be read.
+    pub fn link(&mut self) {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum State {
+            New,
+            OnStack,
+            Done,
+        }
+        let n = self.files.len();
+        let mut imports: Vec<Vec<FileId>> = vec![Vec::new(); n];
+        let mut diags = Vec::new();
+        let mut state = vec![State::New; n];
+        // Unreadable files, reported at each `use` of them (or at the file
+        // itself when it was asked for directly).
+        let read_problem = |ws: &Workspace, f: FileId| -> Option<(String, &'static str, Option<String>)> {
+            let name = &ws.files[f].name;
+            match ws.read_errors[f].as_ref()? {
+                ReadError::TooLarge(len, max) => Some((
+                    format!("`{name}` is {len} bytes, over the limit of {max} bytes"),
+                    "file too large",
+                    Some("raise `limits.max-file-size` in argcheck.yaml, or split the file".into()),
+                )),
+                ReadError::Special(what) => Some((
+                    format!("`{name}` is {what}, not a regular file: skipped"),
+                    "not a regular file",
+                    None,
+                )),
+                ReadError::Io(e) => Some((format!("cannot read `{name}`: {e}"), "unreadable", None)),
+            }
+        };
+        for &r in &self.roots {
+            if let Some((msg, label, help)) = read_problem(self, r) {
+                let mut d = Diagnostic::new(&rules::import_error::RULE, Loc::new(r, 0..0), msg, label);
+                d.help = help;
+                diags.push(d);
+            }
+        }
+        for ri in 0..self.roots.len() {
+            let root = self.roots[ri];
+            if state[root] != State::New {
+                continue;
+            }
+            state[root] = State::OnStack;
+            // (file, index of the next use, depth)
+            let mut stack: Vec<(FileId, usize, usize)> = vec![(root, 0, 0)];
+            while let Some(&mut (file, ref mut next, depth)) = stack.last_mut() {
+                let Some(u) = self.uses[file].get(*next) else {
+                    state[file] = State::Done;
+                    stack.pop();
+                    continue;
+                };
+                *next += 1;
+                let Some(target) = u.target else { continue };
+                let loc = u.loc.clone();
+                if let Some((msg, label, help)) = read_problem(self, target) {
+                    let mut d = Diagnostic::new(&rules::import_error::RULE, loc.clone(), msg, label);
+                    d.help = help;
+                    diags.push(d);
+                }
+                match state[target] {
+                    State::OnStack => {
+                        if !imports[file].contains(&target) {
+                            imports[file].push(target);
+                        }
+                        let start = stack.iter().position(|(f, _, _)| *f == target).unwrap_or(0);
+                        let mut chain: Vec<String> = stack[start..]
+                            .iter()
+                            .map(|(f, _, _)| format!("`{}`", self.files[*f].name))
+                            .collect();
+                        chain.push(format!("`{}`", self.files[target].name));
+                        let chain = if chain.len() > 9 {
+                            let n = chain.len();
+                            format!(
+                                "{} → … ({} more) → {}",
+                                chain[..4].join(" → "),
+                                n - 8,
+                                chain[n - 4..].join(" → ")
+                            )
+                        } else {
+                            chain.join(" → ")
+                        };
+                        diags.push(
+                            Diagnostic::new(
+                                &rules::import_error::RULE,
+                                loc,
+                                format!("import cycle: {chain}"),
+                                "this import closes the cycle",
+                            )
+                            .with_help(
+                                "the files of a cycle already see each other's ids; remove one of these imports",
+                            ),
+                        );
+                    }
+                    State::Done => {
+                        if !imports[file].contains(&target) {
+                            imports[file].push(target);
+                        }
+                    }
+                    State::New => {
+                        let max = self.projects[self.files[file].project].config.limits.max_import_depth;
+                        if depth + 1 > max {
+                            diags.push(
+                                Diagnostic::new(
+                                    &rules::import_error::RULE,
+                                    loc,
+                                    format!("imports nest deeper than {max} files"),
+                                    "too deep",
+                                )
+                                .with_help("raise `limits.max-import-depth` in argcheck.yaml, or flatten the imports"),
+                            );
+                            continue;
+                        }
+                        if !imports[file].contains(&target) {
+                            imports[file].push(target);
+                        }
+                        state[target] = State::OnStack;
+                        stack.push((target, 0, depth + 1));
+                    }
+                }
+            }
+        }
+        self.imports = imports;
+        self.link_diagnostics = diags;
     }
 }
 
@@ -291,15 +713,8 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn kind_of(path: &Path) -> FileKind {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("yaml") | Some("yml") => FileKind::Registry,
-        Some("md") | Some("markdown") => FileKind::Markdown,
-        _ => FileKind::Arg,
-    }
-}
-
-/// Loads the files under `paths` and everything they import.
+/// Loads the files under `paths` and everything they import, then links
+/// them ([`Workspace::link`]).
 pub fn load(paths: &[PathBuf]) -> Result<Workspace, RunError> {
     let mut ws = Workspace::default();
     let mut roots: Vec<(PathBuf, usize)> = Vec::new();
@@ -308,7 +723,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, RunError> {
         let canon = fs::canonicalize(p).map_err(|e| RunError(format!("cannot read `{}`: {e}", p.display())))?;
         if meta.is_dir() {
             let project = ws.project_for(&canon);
-            let files = walk(&canon, &ws.projects[project].dir, &ws.projects[project].config).map_err(RunError)?;
+            let files = walk(&mut ws, &canon, project);
             roots.extend(files.into_iter().map(|f| (f, project)));
         } else {
             let parent = canon.parent().map_or_else(|| canon.clone(), Path::to_path_buf);
@@ -316,34 +731,66 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, RunError> {
             roots.push((canon, project));
         }
     }
-    for (path, project) in roots {
+    // Read and parse every root in parallel; imports are found afterwards,
+    // in order, so that file numbering does not depend on thread timing.
+    let mut seen = std::collections::HashSet::new();
+    let todo: Vec<(PathBuf, usize, u64)> = roots
+        .iter()
+        .filter(|(p, _)| !ws.by_path.contains_key(p) && seen.insert(p.clone()))
+        .map(|(p, proj)| (p.clone(), *proj, ws.projects[*proj].config.limits.max_file_size))
+        .collect();
+    let mut pre: HashMap<PathBuf, Loaded> = todo
+        .into_par_iter()
+        .map(|(p, proj, max)| (p.clone(), read_and_parse(p, proj, max)))
+        .collect();
+    for (path, _) in roots {
         if let Some(&id) = ws.by_path.get(&path) {
-            if !ws.roots.contains(&id) && ws.files[id].kind != FileKind::Config {
+            if !ws.roots.contains(&id)
+                && ws.files[id].kind != FileKind::Config
+                && ws.files[id].kind != FileKind::Skipped
+            {
                 ws.roots.push(id);
             }
             continue;
         }
-        let id = ws.load_doc(path, project, None);
+        let Some(loaded) = pre.remove(&path) else { continue };
+        let id = ws.register(loaded);
         ws.roots.push(id);
-        load_imports(&mut ws, id);
+        ws.load_uses(id, &mut pre);
     }
+    ws.link();
     Ok(ws)
 }
 
 /// Files under `dir` to check, sorted: `**/*.arg` unless the project's
-/// `include` says otherwise, minus `exclude`; hidden directories skipped.
-fn walk(dir: &Path, root: &Path, config: &Config) -> Result<Vec<PathBuf>, String> {
+/// `include` says otherwise, minus `exclude`; hidden directories skipped,
+/// symbolic links to directories not followed. Unreadable directories and
+/// included entries that are not regular files are reported and skipped.
+fn walk(ws: &mut Workspace, dir: &Path, project: usize) -> Vec<PathBuf> {
+    let root = ws.projects[project].dir.clone();
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
+    let mut problems: Vec<(PathBuf, String, &'static str)> = Vec::new();
     while let Some(d) = stack.pop() {
-        let entries = fs::read_dir(&d).map_err(|e| format!("cannot read `{}`: {e}", d.display()))?;
+        let entries = match fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = ws.display_name(&d, project);
+                problems.push((
+                    d.clone(),
+                    format!("cannot read directory `{rel}`: {e}"),
+                    "unreadable directory",
+                ));
+                continue;
+            }
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name();
             let name = name.to_string_lossy();
             let Ok(ft) = entry.file_type() else { continue };
             let rel = path
-                .strip_prefix(root)
+                .strip_prefix(&root)
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
@@ -353,156 +800,35 @@ fn walk(dir: &Path, root: &Path, config: &Config) -> Result<Vec<PathBuf>, String
                 }
                 continue;
             }
+            let config = &ws.projects[project].config;
             let included = match &config.include {
                 Some(g) => g.is_match(&rel),
                 None => name.ends_with(".arg"),
             };
             let excluded = config.exclude.as_ref().is_some_and(|g| g.is_match(&rel));
-            if included && !excluded && name != "argcheck.yaml" {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    OnStack,
-    Done,
-}
-
-/// Loads the imports of `root`, depth first with an explicit stack,
-/// reporting missing files, files outside the project root, import
-/// cycles and chains deeper than `limits.max-import-depth`.
-fn load_imports(ws: &mut Workspace, root: FileId) {
-    let mut state: HashMap<FileId, State> = HashMap::new();
-    state.insert(root, State::OnStack);
-    // (file, index of the next item to look at, depth)
-    let mut stack: Vec<(FileId, usize, usize)> = vec![(root, 0, 0)];
-    while let Some(&mut (file, ref mut next, depth)) = stack.last_mut() {
-        let items = &ws.items[file];
-        let Some(pos) = items[*next..].iter().position(|i| i.kind == ItemKind::Use) else {
-            state.insert(file, State::Done);
-            stack.pop();
-            continue;
-        };
-        let item = &items[*next + pos];
-        *next += pos + 1;
-        let Some(target) = item.text.clone() else { continue };
-        let loc = Loc::new(file, target.span.clone());
-        let rel = target.value.clone();
-        let project = ws.files[file].project;
-        let base = ws.files[file]
-            .path
-            .parent()
-            .map_or_else(PathBuf::new, Path::to_path_buf);
-        let joined = base.join(&rel);
-        let root_dir = ws.projects[project].dir.clone();
-        let outside = |ws: &mut Workspace, loc: Loc| {
-            ws.diagnostics.push(
-                Diagnostic::new(&rules::import_error::RULE, loc, format!("`{rel}` is outside the project root"), "outside the project root")
-                    .with_help("imports must stay inside the project root (the directory holding argcheck.yaml, else the directory argcheck was pointed at); add an argcheck.yaml higher up to widen it"),
-            );
-        };
-        // Lexically first (so a missing file outside the root is reported as
-        // outside), then again after symlinks are resolved.
-        if !normalize(&joined).starts_with(&root_dir) {
-            outside(ws, loc);
-            continue;
-        }
-        let canon = match fs::canonicalize(&joined) {
-            Ok(c) => c,
-            Err(e) => {
-                let msg = if e.kind() == std::io::ErrorKind::NotFound {
-                    format!("cannot find `{rel}`")
-                } else {
-                    format!("cannot read `{rel}`: {e}")
-                };
-                let dir = match ws.rel_to_root(&base, project) {
-                    d if d.is_empty() => ".".to_string(),
-                    d => d,
-                };
-                ws.diagnostics.push(
-                    Diagnostic::new(&rules::import_error::RULE, loc, msg, "imported here")
-                        .with_help(format!("paths are relative to the importing file, here in `{dir}`")),
-                );
+            if !included || excluded || name == "argcheck.yaml" {
                 continue;
             }
-        };
-        if !canon.starts_with(&root_dir) {
-            outside(ws, loc);
-            continue;
-        }
-        if canon.is_dir() {
-            ws.diagnostics.push(
-                Diagnostic::new(
-                    &rules::import_error::RULE,
-                    loc,
-                    format!("`{rel}` is a directory"),
-                    "not a file",
-                )
-                .with_help("`use` takes an .arg file or a YAML source registry"),
-            );
-            continue;
-        }
-        let (target_id, new) = match ws.by_path.get(&canon) {
-            Some(&id) => (id, false),
-            None => (ws.load_doc(canon, project, Some(loc.clone())), true),
-        };
-        if ws.files[target_id].kind == FileKind::Config {
-            ws.diagnostics.push(Diagnostic::new(
-                &rules::import_error::RULE,
-                loc,
-                "argcheck.yaml is the project configuration, not a source registry",
-                "not importable",
-            ));
-            continue;
-        }
-        if !ws.imports[file].contains(&target_id) {
-            ws.imports[file].push(target_id);
-        }
-        match state.get(&target_id) {
-            Some(State::OnStack) => {
-                let start = stack.iter().position(|(f, _, _)| *f == target_id).unwrap_or(0);
-                let mut chain: Vec<String> = stack[start..]
-                    .iter()
-                    .map(|(f, _, _)| format!("`{}`", ws.files[*f].name))
-                    .collect();
-                chain.push(format!("`{}`", ws.files[target_id].name));
-                ws.diagnostics.push(
-                    Diagnostic::new(
-                        &rules::import_error::RULE,
-                        loc,
-                        format!("import cycle: {}", chain.join(" → ")),
-                        "this import closes the cycle",
-                    )
-                    .with_help("the files of a cycle already see each other's ids; remove one of these imports"),
-                );
-            }
-            Some(State::Done) => {}
-            None if !new => {}
-            None => {
-                let max = ws.projects[project].config.limits.max_import_depth;
-                if depth + 1 > max {
-                    ws.diagnostics.push(
-                        Diagnostic::new(
-                            &rules::import_error::RULE,
-                            loc,
-                            format!("imports nest deeper than {max} files"),
-                            "too deep",
-                        )
-                        .with_help("raise `limits.max-import-depth` in argcheck.yaml, or flatten the imports"),
-                    );
-                    state.insert(target_id, State::Done);
-                    continue;
-                }
-                state.insert(target_id, State::OnStack);
-                stack.push((target_id, 0, depth + 1));
+            // Follow a symbolic link to see what it names; skip links to
+            // directories (no loops) and report anything not a regular file.
+            match fs::metadata(&path) {
+                Ok(m) if m.is_file() => out.push(path),
+                Ok(m) if m.is_dir() => {}
+                Ok(m) => problems.push((
+                    path.clone(),
+                    format!("`{rel}` is {}, not a regular file: skipped", special(&m)),
+                    "not a regular file",
+                )),
+                Err(e) => problems.push((path.clone(), format!("cannot read `{rel}`: {e}"), "unreadable")),
             }
         }
     }
+    problems.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, message, label) in problems {
+        ws.skipped(path, project, message, label);
+    }
+    out.sort();
+    out
 }
 
 #[cfg(test)]

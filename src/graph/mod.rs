@@ -7,8 +7,91 @@ pub mod resolve;
 
 use crate::diagnostic::Loc;
 use crate::terms::Term;
+use std::fmt;
+use std::sync::Arc;
 
 pub use load::{load, FileKind, RunError, SourceFile, Workspace};
+
+/// A piece of text shared with the file it was read from: an `Arc` of the
+/// file's text and a range into it (or an `Arc` of its own when the text
+/// differs from what is written). Cloning it copies no text.
+#[derive(Clone)]
+pub struct Name {
+    buf: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Name {
+    /// `buf[range]`.
+    pub fn slice(buf: &Arc<str>, range: std::ops::Range<usize>) -> Name {
+        let range = if buf.get(range.clone()).is_some() { range } else { 0..0 };
+        Name {
+            buf: buf.clone(),
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// An owned text.
+    pub fn owned(s: &str) -> Name {
+        Name {
+            buf: Arc::from(s),
+            start: 0,
+            end: s.len() as u32,
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.buf[self.start as usize..self.end as usize]
+    }
+}
+
+impl Default for Name {
+    fn default() -> Self {
+        Name::owned("")
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Name {}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
 
 /// Index of a statement in [`Graph::statements`].
 pub type StmtId = usize;
@@ -39,6 +122,17 @@ impl StmtKind {
             StmtKind::Evidence => "evidence",
             StmtKind::Assumption => "assumption",
             StmtKind::Objection => "objection",
+        }
+    }
+
+    /// The keyword with its article: `a claim`, `an evidence`.
+    pub fn with_article(self) -> &'static str {
+        match self {
+            StmtKind::Claim => "a claim",
+            StmtKind::Premise => "a premise",
+            StmtKind::Evidence => "an evidence",
+            StmtKind::Assumption => "an assumption",
+            StmtKind::Objection => "an objection",
         }
     }
 
@@ -76,11 +170,11 @@ pub struct Citation {
 #[derive(Clone, Debug)]
 pub struct Statement {
     /// Its id.
-    pub name: String,
+    pub name: Name,
     /// Its kind.
     pub kind: StmtKind,
     /// Its text.
-    pub text: String,
+    pub text: Name,
     /// Where the id is written.
     pub loc: Loc,
     /// The whole item.
@@ -107,9 +201,9 @@ pub struct Statement {
 #[derive(Clone, Debug)]
 pub struct Source {
     /// Its id.
-    pub name: String,
+    pub name: Name,
     /// Its title.
-    pub title: String,
+    pub title: Name,
     /// Where the id is written.
     pub loc: Loc,
     /// The whole item.
@@ -119,13 +213,32 @@ pub struct Source {
     /// Whether a `reliability:` is written (even with an invalid letter).
     pub has_reliability_attr: bool,
     /// `kind:` as written.
-    pub kind: Option<String>,
+    pub kind: Option<Name>,
     /// `url:` as written.
-    pub url: Option<String>,
+    pub url: Option<Name>,
     /// `date:` if valid.
-    pub date: Option<String>,
+    pub date: Option<Name>,
     /// Sources it derives from, with the span of each name.
     pub derived_from: Vec<(SourceId, Loc)>,
+    /// Rules silenced on this item.
+    pub allow: Vec<&'static str>,
+}
+
+/// A resolved `question`: competing hypotheses.
+#[derive(Clone, Debug)]
+pub struct Question {
+    /// Its id.
+    pub name: Name,
+    /// Its text.
+    pub text: Name,
+    /// Where the id is written.
+    pub loc: Loc,
+    /// The whole item.
+    pub item: Loc,
+    /// Its answers (claims), without repeats, with the span of each name.
+    pub answers: Vec<(StmtId, Loc)>,
+    /// The `answers` value, when written.
+    pub answers_loc: Option<Loc>,
     /// Rules silenced on this item.
     pub allow: Vec<&'static str>,
 }
@@ -137,4 +250,6 @@ pub struct Graph {
     pub statements: Vec<Statement>,
     /// Every source of every loaded file and registry.
     pub sources: Vec<Source>,
+    /// Every question.
+    pub questions: Vec<Question>,
 }

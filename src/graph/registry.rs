@@ -8,18 +8,20 @@
 use crate::config::{scalar_text, yaml_error};
 use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
-use crate::span::{Span, Spanned};
-use crate::syntax::{lexer, Attr, Item, ItemKind, Value};
+use crate::span::{Span, Span32};
+use crate::syntax::{lexer, Ast, Attr, Idx, Item, ItemKind, Value};
 use crate::yamlspan::YamlIndex;
 use serde_yaml::Value as Y;
 
-/// Reads the sources of a registry. Problems are pushed to `diags`.
-pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item> {
+/// Reads the sources of a registry into the same tree as `source` items.
+/// Problems are pushed to `diags`.
+pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Ast {
+    let mut ast = Ast::default();
     let value: Y = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             diags.push(yaml_error(file, text, &e));
-            return Vec::new();
+            return ast;
         }
     };
     let index = YamlIndex::new(text);
@@ -28,7 +30,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
         diags.push(Diagnostic::new(&rules::invalid_value::RULE, l, msg, "invalid value").with_help(help));
     };
     let top = match value {
-        Y::Null => return Vec::new(),
+        Y::Null => return ast,
         Y::Mapping(m) => m,
         _ => {
             invalid(
@@ -37,10 +39,9 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                 "a source registry must be a mapping with a `sources` key".into(),
                 "sources:\n  ap:\n    title: Associated Press\n    reliability: A",
             );
-            return Vec::new();
+            return ast;
         }
     };
-    let mut items = Vec::new();
     for (k, v) in &top {
         let key = scalar_text(k).unwrap_or_default();
         if key != "sources" {
@@ -71,7 +72,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
             let id_span = index
                 .key_span(&["sources", &id])
                 .unwrap_or_else(|| index.best_span(&["sources"]));
-            let valid_id = matches!(lexer::identifier(&id), Ok(("", _)));
+            let valid_id = lexer::is_identifier(&id);
             if !valid_id {
                 invalid(
                     diags,
@@ -81,18 +82,20 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                 );
                 continue;
             }
+            let id_tok = ast.own(Span32::from(id_span.clone()), lexer::nfc(&id));
             let mut item = Item {
                 kind: ItemKind::Source,
-                keyword: id_span.clone(),
-                id: Some(Spanned::new(id.clone(), id_span.clone())),
+                keyword: Span32::from(id_span.clone()),
+                id: Some(id_tok),
                 text: None,
-                attrs: Vec::new(),
-                span: id_span.clone(),
+                attrs: Idx::default(),
+                span: Span32::from(id_span.clone()),
             };
+            let mut attrs: Vec<Attr> = Vec::new();
             let fields = match fields {
                 Y::Mapping(m) => m,
                 Y::Null => {
-                    items.push(item);
+                    ast.items.push(item);
                     continue;
                 }
                 _ => {
@@ -110,11 +113,11 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                 let path = ["sources", id.as_str(), field.as_str()];
                 let key_span = index.key_span(&path).unwrap_or_else(|| id_span.clone());
                 let value_span = index.value_span(&path).unwrap_or_else(|| key_span.clone());
-                let key = Spanned::new(field.clone(), key_span.clone());
+                let key = ast.own(Span32::from(key_span.clone()), field.as_str());
                 let value = match field.as_str() {
                     "title" => {
                         match scalar_text(fv) {
-                            Some(t) => item.text = Some(Spanned::new(t, value_span)),
+                            Some(t) => item.text = Some(ast.own(Span32::from(value_span), t)),
                             None => invalid(
                                 diags,
                                 Loc::new(file, value_span),
@@ -137,7 +140,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                                 value_span.clone()
                             };
                             match scalar_text(x) {
-                                Some(s) => ids.push(Spanned::new(s, span)),
+                                Some(s) => ids.push(ast.own(Span32::from(span), s)),
                                 None => invalid(
                                     diags,
                                     Loc::new(file, span),
@@ -146,10 +149,10 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                                 ),
                             }
                         }
-                        Value::Ids(ids)
+                        Value::Ids(ast.push_ids(ids))
                     }
                     _ => match scalar_text(fv) {
-                        Some(s) => Value::Text(Spanned::new(s, value_span)),
+                        Some(s) => Value::Text(ast.own(Span32::from(value_span), s)),
                         None => {
                             invalid(
                                 diags,
@@ -161,13 +164,21 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                         }
                     },
                 };
-                let span = key_span.start..value.span().end.max(key_span.end);
-                item.attrs.push(Attr { key, value, span });
+                let end = ast.value_span(&value).end.max(key_span.end as u32);
+                attrs.push(Attr {
+                    key,
+                    value,
+                    span: Span32 {
+                        start: key_span.start as u32,
+                        end,
+                    },
+                });
             }
-            items.push(item);
+            item.attrs = ast.push_attrs(attrs);
+            ast.items.push(item);
         }
     }
-    items
+    ast
 }
 
 #[cfg(test)]
@@ -178,18 +189,19 @@ mod tests {
     fn reads_the_documented_registry() {
         let text = "sources:\n  ap:\n    title: Associated Press\n    reliability: A\n    kind: wire\n  indianspice:\n    title: IndianSpice (blog)\n    reliability: E\n    derived-from: [fpj]\n";
         let mut d = Vec::new();
-        let items = parse(0, text, &mut d);
+        let ast = parse(0, text, &mut d);
         assert!(d.is_empty(), "{d:?}");
-        assert_eq!(items.len(), 2);
-        let ind = &items[1];
-        assert_eq!(&text[ind.id.as_ref().unwrap().span.clone()], "indianspice");
-        assert_eq!(ind.text.as_ref().unwrap().value, "IndianSpice (blog)");
-        match &ind.attrs[1].value {
-            Value::Ids(ids) => assert_eq!(&text[ids[0].span.clone()], "fpj"),
+        assert_eq!(ast.items.len(), 2);
+        let ind = &ast.items[1];
+        assert_eq!(&text[ind.id.unwrap().range()], "indianspice");
+        assert_eq!(ast.str(text, ind.text.unwrap()), "IndianSpice (blog)");
+        let attrs = ast.attrs_of(ind);
+        match attrs[1].value {
+            Value::Ids(ids) => assert_eq!(&text[ast.ids(ids)[0].range()], "fpj"),
             v => panic!("{v:?}"),
         }
-        match &ind.attrs[0].value {
-            Value::Text(t) => assert_eq!(&text[t.span.clone()], "E"),
+        match attrs[0].value {
+            Value::Text(t) => assert_eq!(&text[t.range()], "E"),
             v => panic!("{v:?}"),
         }
     }

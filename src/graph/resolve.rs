@@ -1,34 +1,42 @@
 //! Name resolution: syntax trees of every loaded file → [`Graph`].
 //!
 //! One namespace holds every id of a file and of what it imports,
-//! transitively. Each file's namespace is the set of files reachable from it
-//! through `use` (its import closure, a bitset); a name resolves to its
-//! first definition in that set. Reports `duplicate-id`,
+//! transitively (its import closure). Each file has its own symbol table
+//! (name → its first definition in that file); a reference is looked up in
+//! the tables of the files its file can see, in file order, so that it
+//! resolves to the first visible definition, without scanning unrelated
+//! files. Independent files therefore cost what checking them one by one
+//! costs, and files are resolved in parallel. Reports `duplicate-id`,
 //! `unknown-reference` (with "did you mean") and `invalid-value`.
 
-use super::{Citation, Graph, Reason, Source, SourceId, Statement, StmtId, StmtKind, Workspace};
+use super::{Citation, Graph, Name, Question, Reason, Source, SourceId, Statement, StmtId, StmtKind, Workspace};
+use crate::analysis::scc::{tarjan, Csr};
 use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
-use crate::span::Spanned;
 use crate::suggest::did_you_mean;
-use crate::syntax::{Item, ItemKind, Value};
+use crate::syntax::{Ast, Item, ItemKind, Tok, Value};
 use crate::terms::{
     credibility_index, is_valid_date, reliability_index, Term, CREDIBILITY_MEANING, RELIABILITY_LETTERS,
     RELIABILITY_MEANING,
 };
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
-/// What an id names.
+/// What an id names, globally.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Def {
     Stmt(StmtId),
     Src(SourceId),
+    Question(usize),
 }
 
-#[derive(Clone, Debug)]
-struct DefInfo {
+/// A definition in a file's symbol table.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
     def: Def,
-    loc: Loc,
+    /// Index of the defining item in its file.
+    item: u32,
 }
 
 /// What a reference must name.
@@ -39,10 +47,14 @@ enum Want {
 }
 
 /// "Did you mean" compares a name with every visible name of the right
-/// kind. Over a run, at most this many comparisons are made; past that,
-/// unknown references get no suggestion. A file of a million typos stays
-/// linear.
+/// kind. Over a run, about this many comparisons are made (shared among
+/// files in proportion to their size, so the result does not depend on the
+/// order files are resolved in); past that, unknown references get no
+/// suggestion. A file of a million typos stays linear.
 const SUGGESTION_BUDGET: usize = 2_000_000;
+
+/// Every file gets at least this much of the budget.
+const SUGGESTION_FLOOR: usize = 20_000;
 
 /// Keys each item takes, and whether each may repeat (LANGUAGE.md).
 fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
@@ -81,10 +93,11 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("allow", true),
             ("note", false),
         ],
+        ItemKind::Question => &[("answers", false), ("allow", true), ("note", false)],
     }
 }
 
-const ALL_KEYS: [&str; 12] = [
+const ALL_KEYS: [&str; 13] = [
     "because",
     "cite",
     "confidence",
@@ -97,42 +110,415 @@ const ALL_KEYS: [&str; 12] = [
     "url",
     "date",
     "derived-from",
+    "answers",
 ];
 
-struct Resolver<'a> {
-    ws: &'a Workspace,
-    names: HashMap<String, Vec<DefInfo>>,
-    /// closure[f]: bitset of the files visible from f.
-    closure: Vec<Vec<u64>>,
-    graph: Graph,
-    diags: Vec<Diagnostic>,
-    suggestions_left: usize,
-    /// Sorted candidate names per (file, wants statements), built once.
-    candidates: HashMap<(FileId, bool), Vec<String>>,
+fn stmt_kind(k: ItemKind) -> StmtKind {
+    match k {
+        ItemKind::Claim => StmtKind::Claim,
+        ItemKind::Premise => StmtKind::Premise,
+        ItemKind::Evidence => StmtKind::Evidence,
+        ItemKind::Assumption => StmtKind::Assumption,
+        _ => StmtKind::Objection,
+    }
 }
 
-/// Resolves every loaded file into one graph.
-pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>) {
-    let mut r = Resolver {
+/// One file's definitions.
+#[derive(Default)]
+struct FileDefs<'a> {
+    table: HashMap<&'a str, Entry>,
+    /// (later item, first item) of names defined twice in the file.
+    dups: Vec<(u32, u32)>,
+    statements: usize,
+    sources: usize,
+    questions: usize,
+}
+
+/// Kinds of definition, in item order, per file (local indices).
+fn file_defs<'a>(ws: &'a Workspace, f: FileId, offsets: Option<(usize, usize, usize)>) -> FileDefs<'a> {
+    let ast = &ws.asts[f];
+    let text = &ws.files[f].text;
+    let (so, ro, qo) = offsets.unwrap_or((0, 0, 0));
+    let mut d = FileDefs::default();
+    for (i, item) in ast.items.iter().enumerate() {
+        let Some(id) = item.id else { continue };
+        let def = match item.kind {
+            ItemKind::Use => continue,
+            ItemKind::Source => {
+                d.sources += 1;
+                Def::Src(ro + d.sources - 1)
+            }
+            ItemKind::Question => {
+                d.questions += 1;
+                Def::Question(qo + d.questions - 1)
+            }
+            _ => {
+                d.statements += 1;
+                Def::Stmt(so + d.statements - 1)
+            }
+        };
+        let name = ast.str(text, id);
+        match d.table.get(name) {
+            Some(first) => d.dups.push((i as u32, first.item)),
+            None => {
+                d.table.insert(name, Entry { def, item: i as u32 });
+            }
+        }
+    }
+    d
+}
+
+/// Files each file sees: itself and its import closure, ascending.
+fn closures(n: usize, imports: &[Vec<FileId>]) -> Vec<Vec<u32>> {
+    (0..n)
+        .into_par_iter()
+        .map(|f| {
+            let mut seen = rustc_hash::FxHashSet::default();
+            seen.insert(f);
+            let mut queue = vec![f];
+            while let Some(x) = queue.pop() {
+                for &y in &imports[x] {
+                    if seen.insert(y) {
+                        queue.push(y);
+                    }
+                }
+            }
+            let mut v: Vec<u32> = seen.into_iter().map(|x| x as u32).collect();
+            v.sort_unstable();
+            v
+        })
+        .collect()
+}
+
+/// The files whose namespaces contain every other namespace: one file of
+/// each strongly connected component of the import graph that no other
+/// component imports.
+fn viewers(n: usize, imports: &[Vec<FileId>]) -> Vec<FileId> {
+    let edges: Vec<(usize, usize)> = imports
+        .iter()
+        .enumerate()
+        .flat_map(|(f, t)| t.iter().map(move |&g| (f, g)))
+        .collect();
+    let csr = Csr::new(n, &edges);
+    let comps = tarjan(&csr);
+    let mut comp_of = vec![0usize; n];
+    for (c, members) in comps.iter().enumerate() {
+        for &m in members {
+            comp_of[m] = c;
+        }
+    }
+    let mut imported = vec![false; comps.len()];
+    for &(a, b) in &edges {
+        if comp_of[a] != comp_of[b] {
+            imported[comp_of[b]] = true;
+        }
+    }
+    let mut out: Vec<FileId> = comps
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| !imported[*c])
+        .filter_map(|(_, m)| m.iter().copied().min())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Shared, read-only state of a resolution.
+struct Names<'a> {
+    ws: &'a Workspace,
+    defs: Vec<FileDefs<'a>>,
+    closure: Vec<Vec<u32>>,
+    /// Kind of every statement (to tell claims from other statements while
+    /// files are resolved in parallel).
+    stmt_kinds: Vec<StmtKind>,
+}
+
+impl<'a> Names<'a> {
+    fn lookup(&self, from: FileId, name: &str) -> Option<(Def, FileId, u32)> {
+        self.closure[from].iter().find_map(|&f| {
+            self.defs[f as usize]
+                .table
+                .get(name)
+                .map(|e| (e.def, f as usize, e.item))
+        })
+    }
+
+    fn id_loc(&self, file: FileId, item: u32) -> Loc {
+        let it = &self.ws.asts[file].items[item as usize];
+        Loc::new(file, it.id.map_or(it.keyword.range(), |t| t.range()))
+    }
+
+    fn kind_word(&self, def: Def) -> &'static str {
+        match def {
+            Def::Src(_) => "a source",
+            Def::Question(_) => "a question",
+            Def::Stmt(s) => self.stmt_kinds[s].with_article(),
+        }
+    }
+}
+
+/// Resolves every loaded file into one graph. `imports[f]` are the files
+/// `f` imports (after cycle and depth checks).
+pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnostic>) {
+    let n = ws.files.len();
+    // Counts first (to number definitions globally in file order), then
+    // the tables with global numbers.
+    let counts: Vec<(usize, usize, usize)> = (0..n)
+        .into_par_iter()
+        .map(|f| {
+            let d = file_defs(ws, f, Some((0, 0, 0)));
+            (d.statements, d.sources, d.questions)
+        })
+        .collect();
+    let mut offsets = Vec::with_capacity(n);
+    let mut acc = (0, 0, 0);
+    for c in &counts {
+        offsets.push(acc);
+        acc = (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2);
+    }
+    let defs: Vec<FileDefs> = (0..n)
+        .into_par_iter()
+        .map(|f| file_defs(ws, f, Some(offsets[f])))
+        .collect();
+    let mut stmt_kinds = Vec::with_capacity(acc.0);
+    for f in 0..n {
+        for item in &ws.asts[f].items {
+            if item.id.is_some() && item.kind.is_statement() {
+                stmt_kinds.push(stmt_kind(item.kind));
+            }
+        }
+    }
+    let names = Names {
         ws,
-        names: HashMap::default(),
-        closure: closures(ws),
-        graph: Graph::default(),
-        diags: Vec::new(),
-        suggestions_left: SUGGESTION_BUDGET,
-        candidates: HashMap::default(),
+        defs,
+        closure: closures(n, imports),
+        stmt_kinds,
     };
-    let total: usize = items.iter().map(Vec::len).sum();
-    let mut pending: Vec<(FileId, Item, Def)> = Vec::with_capacity(total);
-    for (file, items) in items.into_iter().enumerate() {
-        for mut item in items {
+    let total_bytes: usize = ws.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
+    let results: Vec<FileOut> = (0..n)
+        .into_par_iter()
+        .map(|f| {
+            let share = (SUGGESTION_BUDGET as u128 * ws.files[f].text.len() as u128 / total_bytes as u128) as usize;
+            let mut r = FileResolver {
+                names: &names,
+                file: f,
+                out: FileOut::default(),
+                suggestions_left: share.max(SUGGESTION_FLOOR),
+                candidates: HashMap::default(),
+            };
+            r.file();
+            r.out
+        })
+        .collect();
+    let mut graph = Graph {
+        statements: Vec::with_capacity(acc.0),
+        sources: Vec::with_capacity(acc.1),
+        questions: Vec::with_capacity(acc.2),
+    };
+    let mut diags = Vec::new();
+    for r in results {
+        graph.statements.extend(r.statements);
+        graph.sources.extend(r.sources);
+        graph.questions.extend(r.questions);
+        diags.extend(r.diags);
+    }
+    duplicates(&names, imports, &mut diags);
+    check_answers(&mut graph, &mut diags);
+    (graph, diags)
+}
+
+/// Reports the second (and later) definitions of a name in any namespace,
+/// with the earlier one labelled: within a file, against the file's first
+/// definition; across files, against the earliest definition that some
+/// namespace sees together with it. Each namespace is contained in the
+/// namespace of a file that nothing imports (a "viewer"), so only viewers
+/// are scanned.
+fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic>) {
+    let n = names.ws.files.len();
+    // (file, item) of a later definition → (file, item) of the earlier.
+    let mut found: Vec<((FileId, u32), (FileId, u32))> = Vec::new();
+    for (f, d) in names.defs.iter().enumerate() {
+        for &(later, first) in &d.dups {
+            found.push(((f, later), (f, first)));
+        }
+    }
+    let per_viewer: Vec<Vec<((FileId, u32), (FileId, u32))>> = viewers(n, imports)
+        .into_par_iter()
+        .map(|v| {
+            let files = &names.closure[v];
+            let mut out = Vec::new();
+            if files.len() < 2 {
+                return out;
+            }
+            let mut first: HashMap<&str, (FileId, u32)> = HashMap::default();
+            for &f in files {
+                let f = f as usize;
+                for (name, e) in &names.defs[f].table {
+                    match first.get(name) {
+                        Some(&earlier) => out.push(((f, e.item), earlier)),
+                        None => {
+                            first.insert(name, (f, e.item));
+                        }
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    // The earliest partner of each later definition, over every viewer.
+    let mut cross: HashMap<(FileId, u32), (FileId, u32)> = HashMap::default();
+    for (later, earlier) in per_viewer.into_iter().flatten() {
+        let e = cross.entry(later).or_insert(earlier);
+        if earlier < *e {
+            *e = earlier;
+        }
+    }
+    found.extend(cross);
+    found.sort_unstable();
+    for ((lf, li), (ef, ei)) in found {
+        let dup = names.id_loc(lf, li);
+        let first = names.id_loc(ef, ei);
+        let name = names.ws.files[lf].text.get(dup.span.clone()).unwrap_or("").to_string();
+        let what = match names.ws.asts[ef].items[ei as usize].kind {
+            ItemKind::Source => "a source",
+            ItemKind::Question => "a question",
+            k => stmt_kind(k).with_article(),
+        };
+        diags.push(
+            Diagnostic::new(
+                &rules::duplicate_id::RULE,
+                dup,
+                format!("`{name}` is defined twice"),
+                "defined again here",
+            )
+            .with_label(first, format!("first defined here, as {what}"))
+            .with_help("rename one of them; references resolve to the first"),
+        );
+    }
+}
+
+/// `answers` must name claims, at least two of them.
+fn check_answers(g: &mut Graph, diags: &mut Vec<Diagnostic>) {
+    for q in &mut g.questions {
+        let mut kept = Vec::with_capacity(q.answers.len());
+        for (s, loc) in std::mem::take(&mut q.answers) {
+            let st = &g.statements[s];
+            if st.kind == StmtKind::Claim {
+                kept.push((s, loc));
+            } else {
+                diags.push(
+                    Diagnostic::new(
+                        &rules::invalid_value::RULE,
+                        loc,
+                        format!(
+                            "`{}` is {}, but `answers` takes claims",
+                            st.name,
+                            st.kind.with_article()
+                        ),
+                        "not a claim",
+                    )
+                    .with_label(st.loc.clone(), format!("`{}` is defined here", st.name))
+                    .with_help("the answers of a question are claims: competing hypotheses"),
+                );
+            }
+        }
+        q.answers = kept;
+        match &q.answers_loc {
+            Some(at) if q.answers.len() < 2 => diags.push(
+                Diagnostic::new(
+                    &rules::invalid_value::RULE,
+                    at.clone(),
+                    format!(
+                        "question `{}` has {} answer{}: a question needs two or more",
+                        q.name,
+                        q.answers.len(),
+                        if q.answers.len() == 1 { "" } else { "s" }
+                    ),
+                    "fewer than two answers",
+                )
+                .with_help("list the competing hypotheses: `answers: claim-a, claim-b`"),
+            ),
+            None => diags.push(
+                Diagnostic::new(
+                    &rules::invalid_value::RULE,
+                    q.loc.clone(),
+                    format!("question `{}` has no `answers`", q.name),
+                    "no `answers:`",
+                )
+                .with_help("list the competing hypotheses: `answers: claim-a, claim-b`"),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// What resolving one file produced.
+#[derive(Default)]
+struct FileOut {
+    statements: Vec<Statement>,
+    sources: Vec<Source>,
+    questions: Vec<Question>,
+    diags: Vec<Diagnostic>,
+}
+
+struct FileResolver<'n, 'a> {
+    names: &'n Names<'a>,
+    file: FileId,
+    out: FileOut,
+    suggestions_left: usize,
+    /// Sorted candidate names per kind wanted, built once per file.
+    candidates: HashMap<bool, Vec<&'a str>>,
+}
+
+impl<'n, 'a> FileResolver<'n, 'a> {
+    fn ast(&self) -> &'a Ast {
+        &self.names.ws.asts[self.file]
+    }
+
+    fn text(&self) -> &'a Arc<str> {
+        &self.names.ws.files[self.file].text
+    }
+
+    fn s(&self, t: Tok) -> &'a str {
+        self.ast().str(self.text(), t)
+    }
+
+    fn name(&self, t: Tok) -> Name {
+        let ast = self.ast();
+        let text = self.text();
+        let s = ast.str(text, t);
+        // A slice of the file text shares the file's buffer.
+        let base = text.as_ptr() as usize;
+        let p = s.as_ptr() as usize;
+        if p >= base && p + s.len() <= base + text.len() {
+            Name::slice(text, p - base..p - base + s.len())
+        } else {
+            Name::owned(s)
+        }
+    }
+
+    fn loc(&self, t: Tok) -> Loc {
+        Loc::new(self.file, t.range())
+    }
+
+    fn invalid(&mut self, loc: Loc, message: String, label: &str, help: Option<String>) {
+        let mut d = Diagnostic::new(&rules::invalid_value::RULE, loc, message, label);
+        d.help = help;
+        self.out.diags.push(d);
+    }
+
+    fn file(&mut self) {
+        let ast = self.ast();
+        let file = self.file;
+        for item in &ast.items {
             if item.kind == ItemKind::Use {
-                for a in &item.attrs {
-                    r.diags.push(
+                for a in ast.attrs_of(item) {
+                    let key = self.s(a.key);
+                    self.out.diags.push(
                         Diagnostic::new(
                             &rules::invalid_value::RULE,
-                            Loc::new(file, a.key.span.clone()),
-                            format!("unknown key `{}`: `use` takes no attributes", a.key.value),
+                            self.loc(a.key),
+                            format!("unknown key `{key}`: `use` takes no attributes"),
                             "unknown key",
                         )
                         .with_help("indent attributes under the item they belong to"),
@@ -140,15 +526,16 @@ pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>
                 }
                 continue;
             }
-            let Some(id) = &item.id else { continue };
-            let loc = Loc::new(file, id.span.clone());
-            let item_loc = Loc::new(file, item.span.clone());
-            let text = item.text.take().map(|t| t.value).unwrap_or_default();
-            let def = if item.kind == ItemKind::Source {
-                r.graph.sources.push(Source {
-                    name: id.value.clone(),
+            let Some(id) = item.id else { continue };
+            let loc = self.loc(id);
+            let item_loc = Loc::new(file, item.span.range());
+            let text = item.text.map_or_else(Name::default, |t| self.name(t));
+            let name = self.name(id);
+            match item.kind {
+                ItemKind::Source => self.out.sources.push(Source {
+                    name,
                     title: text,
-                    loc: loc.clone(),
+                    loc,
                     item: item_loc,
                     reliability: None,
                     has_reliability_attr: false,
@@ -157,21 +544,21 @@ pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>
                     date: None,
                     derived_from: Vec::new(),
                     allow: Vec::new(),
-                });
-                Def::Src(r.graph.sources.len() - 1)
-            } else {
-                let kind = match item.kind {
-                    ItemKind::Claim => StmtKind::Claim,
-                    ItemKind::Premise => StmtKind::Premise,
-                    ItemKind::Evidence => StmtKind::Evidence,
-                    ItemKind::Assumption => StmtKind::Assumption,
-                    _ => StmtKind::Objection,
-                };
-                r.graph.statements.push(Statement {
-                    name: id.value.clone(),
-                    kind,
+                }),
+                ItemKind::Question => self.out.questions.push(Question {
+                    name,
                     text,
-                    loc: loc.clone(),
+                    loc,
+                    item: item_loc,
+                    answers: Vec::new(),
+                    answers_loc: None,
+                    allow: Vec::new(),
+                }),
+                kind => self.out.statements.push(Statement {
+                    name,
+                    kind: stmt_kind(kind),
+                    text,
+                    loc,
                     item: item_loc,
                     reasons: Vec::new(),
                     cites: Vec::new(),
@@ -181,144 +568,29 @@ pub fn resolve(ws: &Workspace, items: Vec<Vec<Item>>) -> (Graph, Vec<Diagnostic>
                     by: None,
                     attacks: Vec::new(),
                     allow: Vec::new(),
-                });
-                Def::Stmt(r.graph.statements.len() - 1)
-            };
-            r.names.entry(id.value.clone()).or_default().push(DefInfo { def, loc });
-            pending.push((file, item, def));
-        }
-    }
-    r.duplicates();
-    for (file, item, def) in &pending {
-        r.item(*file, item, *def);
-    }
-    (r.graph, r.diags)
-}
-
-/// The import closure of every file, as bitsets (breadth-first, no
-/// recursion).
-fn closures(ws: &Workspace) -> Vec<Vec<u64>> {
-    let n = ws.files.len();
-    let words = n.div_ceil(64).max(1);
-    let mut out = Vec::with_capacity(n);
-    let mut queue = Vec::new();
-    for f in 0..n {
-        let mut bits = vec![0u64; words];
-        bits[f / 64] |= 1 << (f % 64);
-        queue.clear();
-        queue.push(f);
-        while let Some(x) = queue.pop() {
-            for &y in &ws.imports[x] {
-                if bits[y / 64] & (1 << (y % 64)) == 0 {
-                    bits[y / 64] |= 1 << (y % 64);
-                    queue.push(y);
-                }
+                }),
             }
-        }
-        out.push(bits);
-    }
-    out
-}
-
-fn kind_word(def: Def, g: &Graph) -> &'static str {
-    match def {
-        Def::Src(_) => "a source",
-        Def::Stmt(s) => match g.statements[s].kind {
-            StmtKind::Claim => "a claim",
-            StmtKind::Premise => "a premise",
-            StmtKind::Evidence => "an evidence",
-            StmtKind::Assumption => "an assumption",
-            StmtKind::Objection => "an objection",
-        },
-    }
-}
-
-impl<'a> Resolver<'a> {
-    fn sees(&self, from: FileId, file: FileId) -> bool {
-        self.closure[from][file / 64] & (1 << (file % 64)) != 0
-    }
-
-    fn lookup(&self, from: FileId, name: &str) -> Option<&DefInfo> {
-        self.names.get(name)?.iter().find(|d| self.sees(from, d.loc.file))
-    }
-
-    /// Reports the second (and later) definitions of a name in any
-    /// namespace, with the earlier one labelled.
-    fn duplicates(&mut self) {
-        let n_files = self.ws.files.len();
-        let mut found = Vec::new();
-        for defs in self.names.values() {
-            if defs.len() < 2 {
-                continue;
-            }
-            // First definition per file, in order.
-            let mut firsts: Vec<&DefInfo> = Vec::new();
-            for d in defs {
-                let earlier = match firsts.iter().find(|f| f.loc.file == d.loc.file) {
-                    Some(f) => Some(*f),
-                    None => {
-                        let hit = firsts
-                            .iter()
-                            .find(|f| {
-                                self.sees(d.loc.file, f.loc.file)
-                                    || self.sees(f.loc.file, d.loc.file)
-                                    || (0..n_files).any(|x| self.sees(x, d.loc.file) && self.sees(x, f.loc.file))
-                            })
-                            .copied();
-                        firsts.push(d);
-                        hit
-                    }
-                };
-                if let Some(first) = earlier {
-                    found.push((d.clone(), first.clone()));
-                }
-            }
-        }
-        found.sort_by_key(|a| (a.0.loc.file, a.0.loc.span.start));
-        for (dup, first) in found {
-            let name = self.text_of(&dup.loc).to_string();
-            let what = kind_word(first.def, &self.graph);
-            self.diags.push(
-                Diagnostic::new(
-                    &rules::duplicate_id::RULE,
-                    dup.loc,
-                    format!("`{name}` is defined twice"),
-                    "defined again here",
-                )
-                .with_label(first.loc, format!("first defined here, as {what}"))
-                .with_help("rename one of them; references resolve to the first"),
-            );
+            self.item(item);
         }
     }
 
-    fn text_of(&self, loc: &Loc) -> &str {
-        self.ws.files[loc.file].text.get(loc.span.clone()).unwrap_or("")
-    }
-
-    fn invalid(&mut self, loc: Loc, message: String, label: &str, help: Option<String>) {
-        let mut d = Diagnostic::new(&rules::invalid_value::RULE, loc, message, label);
-        d.help = help;
-        self.diags.push(d);
-    }
-
-    fn suggest(&mut self, from: FileId, name: &str, want: Want) -> Option<String> {
-        let key = (from, want == Want::Statement);
+    fn suggest(&mut self, name: &str, want: Want) -> Option<String> {
+        let key = want == Want::Statement;
         if !self.candidates.contains_key(&key) {
-            let mut list: Vec<String> = self
-                .names
-                .iter()
-                .filter(|(_, defs)| {
-                    defs.iter().any(|d| {
-                        self.sees(from, d.loc.file)
-                            && matches!(
-                                (d.def, want),
-                                (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source)
-                            )
-                    })
-                })
-                .map(|(k, _)| k.clone())
-                .collect();
+            let names = self.names;
+            let mut list: Vec<&'a str> = Vec::new();
+            for &f in &names.closure[self.file] {
+                for (n, e) in &names.defs[f as usize].table {
+                    if matches!(
+                        (e.def, want),
+                        (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source)
+                    ) {
+                        list.push(n);
+                    }
+                }
+            }
             list.sort_unstable();
+            list.dedup();
             self.candidates.insert(key, list);
         }
         let list = self.candidates.get(&key)?;
@@ -326,67 +598,70 @@ impl<'a> Resolver<'a> {
             return None;
         }
         self.suggestions_left -= list.len();
-        did_you_mean(name, list.iter().map(String::as_str)).map(str::to_string)
+        did_you_mean(name, list.iter().copied()).map(str::to_string)
     }
 
     /// Resolves one reference; reports unknown names and names of the
     /// wrong kind.
-    fn reference(&mut self, file: FileId, name: &Spanned<String>, want: Want, key: &str) -> Option<Def> {
-        let loc = Loc::new(file, name.span.clone());
-        let Some(info) = self.lookup(file, &name.value).cloned() else {
+    fn reference(&mut self, t: Tok, want: Want, key: &str) -> Option<Def> {
+        let loc = self.loc(t);
+        let name = self.s(t);
+        let Some((def, df, di)) = self.names.lookup(self.file, name) else {
             let what = if want == Want::Statement { "statement" } else { "source" };
-            let help = match self.suggest(file, &name.value, want) {
+            let help = match self.suggest(name, want) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => format!("define {what} `{}`, or `use` the file that does", name.value),
+                None => format!("define {what} `{name}`, or `use` the file that does"),
             };
-            self.diags.push(
+            self.out.diags.push(
                 Diagnostic::new(
                     &rules::unknown_reference::RULE,
                     loc,
-                    format!("unknown {what} `{}` in `{key}`", name.value),
-                    format!("no {what} is named `{}`", name.value),
+                    format!("unknown {what} `{name}` in `{key}`"),
+                    format!("no {what} is named `{name}`"),
                 )
                 .with_help(help),
             );
             return None;
         };
-        match (info.def, want) {
-            (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source) => Some(info.def),
+        match (def, want) {
+            (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source) => Some(def),
             (def, _) => {
-                let is = kind_word(def, &self.graph);
+                let is = self.names.kind_word(def);
                 let takes = if want == Want::Statement {
                     "statements"
                 } else {
                     "sources"
                 };
-                self.diags.push(
+                let at = self.names.id_loc(df, di);
+                self.out.diags.push(
                     Diagnostic::new(
                         &rules::invalid_value::RULE,
                         loc,
-                        format!("`{}` is {is}, but `{key}` takes {takes}", name.value),
+                        format!("`{name}` is {is}, but `{key}` takes {takes}"),
                         "wrong kind of item",
                     )
-                    .with_label(info.loc, format!("`{}` is defined here as {is}", name.value)),
+                    .with_label(at, format!("`{name}` is defined here as {is}")),
                 );
                 None
             }
         }
     }
 
-    fn allow_list(&mut self, file: FileId, ids: &[Spanned<String>], out: &mut Vec<&'static str>) {
-        for id in ids {
-            match rules::find(&id.value) {
+    fn allow_list(&mut self, ids: &[Tok], out: &mut Vec<&'static str>) {
+        for &id in ids {
+            let name = self.s(id);
+            match rules::find(name) {
                 Some(rule) => out.push(rule.name),
                 None => {
-                    let help = match did_you_mean(&id.value, rules::RULES.iter().map(|r| r.name)) {
+                    let help = match did_you_mean(name, rules::RULES.iter().map(|r| r.name)) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "`argcheck rules` lists every rule".to_string(),
                     };
-                    self.diags.push(
+                    self.out.diags.push(
                         Diagnostic::new(
                             &rules::unknown_reference::RULE,
-                            Loc::new(file, id.span.clone()),
-                            format!("unknown rule `{}` in `allow`", id.value),
+                            self.loc(id),
+                            format!("unknown rule `{name}` in `allow`"),
                             "no rule has this name",
                         )
                         .with_help(help),
@@ -398,7 +673,7 @@ impl<'a> Resolver<'a> {
 
     /// Checks the keys of an item, reporting unknown, misplaced and
     /// repeated ones. Returns, per attribute, whether to use it.
-    fn check_keys(&mut self, file: FileId, item: &Item) -> Vec<bool> {
+    fn check_keys(&mut self, item: &Item) -> Vec<bool> {
         let allowed = keys_of(item.kind);
         let kw = item.kind.keyword();
         let article = if matches!(
@@ -409,11 +684,12 @@ impl<'a> Resolver<'a> {
         } else {
             "a"
         };
+        let attrs = self.ast().attrs_of(item);
         let mut seen: Vec<(&str, Loc)> = Vec::new();
-        let mut keep = Vec::with_capacity(item.attrs.len());
-        for a in &item.attrs {
-            let key = a.key.value.as_str();
-            let loc = Loc::new(file, a.key.span.clone());
+        let mut keep = Vec::with_capacity(attrs.len());
+        for a in attrs {
+            let key = self.s(a.key);
+            let loc = self.loc(a.key);
             match allowed.iter().find(|(k, _)| *k == key) {
                 None => {
                     let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
@@ -444,7 +720,7 @@ impl<'a> Resolver<'a> {
                 Some((_, repeatable)) => {
                     if !repeatable {
                         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-                            self.diags.push(
+                            self.out.diags.push(
                                 Diagnostic::new(
                                     &rules::invalid_value::RULE,
                                     loc,
@@ -466,73 +742,102 @@ impl<'a> Resolver<'a> {
         keep
     }
 
-    fn item(&mut self, file: FileId, item: &Item, def: Def) {
-        let keep = self.check_keys(file, item);
+    fn stmt(&mut self) -> Option<&mut Statement> {
+        self.out.statements.last_mut()
+    }
+
+    fn item(&mut self, item: &Item) {
+        let file = self.file;
+        let keep = self.check_keys(item);
+        let ast = self.ast();
+        let is_src = item.kind == ItemKind::Source;
+        let is_question = item.kind == ItemKind::Question;
+        let is_stmt = !is_src && !is_question;
         let mut allow = Vec::new();
-        for (a, ok) in item.attrs.iter().zip(keep) {
+        for (a, ok) in ast.attrs_of(item).iter().zip(keep) {
             if !ok {
                 continue;
             }
-            let key = a.key.value.as_str();
-            match (key, &a.value) {
+            let key = self.s(a.key);
+            match (key, a.value) {
                 ("because", Value::Ids(ids)) => {
                     let mut members: Vec<(StmtId, Loc)> = Vec::new();
-                    let mut seen = rustc_hash::FxHashSet::default();
                     let mut complete = true;
-                    for id in ids {
-                        match self.reference(file, id, Want::Statement, key) {
+                    // Wide reasons check repeats with a set, to stay linear.
+                    let mut seen = rustc_hash::FxHashSet::default();
+                    for &id in ast.ids(ids) {
+                        match self.reference(id, Want::Statement, key) {
                             Some(Def::Stmt(s)) => {
-                                if seen.insert(s) {
-                                    members.push((s, Loc::new(file, id.span.clone())));
+                                let new = if ids.len() > 16 {
+                                    seen.insert(s)
+                                } else {
+                                    !members.iter().any(|(m, _)| *m == s)
+                                };
+                                if new {
+                                    members.push((s, self.loc(id)));
                                 }
                             }
                             _ => complete = false,
                         }
                     }
-                    if let Def::Stmt(s) = def {
-                        self.graph.statements[s].reasons.push(Reason {
-                            members,
-                            complete,
-                            loc: Loc::new(file, a.value.span()),
-                        });
+                    let loc = Loc::new(file, ast.value_span(&a.value).range());
+                    if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                        st.reasons.push(Reason { members, complete, loc });
                     }
                 }
                 ("attacks", Value::Ids(ids)) => {
-                    for id in ids {
-                        if let Some(Def::Stmt(t)) = self.reference(file, id, Want::Statement, key) {
-                            if let Def::Stmt(s) = def {
-                                self.graph.statements[s]
-                                    .attacks
-                                    .push((t, Loc::new(file, id.span.clone())));
+                    for &id in ast.ids(ids) {
+                        if let Some(Def::Stmt(t)) = self.reference(id, Want::Statement, key) {
+                            let loc = self.loc(id);
+                            if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                                st.attacks.push((t, loc));
                             }
                         }
+                    }
+                }
+                ("answers", Value::Ids(ids)) => {
+                    let mut answers: Vec<(StmtId, Loc)> = Vec::new();
+                    for &id in ast.ids(ids) {
+                        if let Some(Def::Stmt(s)) = self.reference(id, Want::Statement, key) {
+                            if !answers.iter().any(|(m, _)| *m == s) {
+                                answers.push((s, self.loc(id)));
+                            }
+                        }
+                    }
+                    let loc = Loc::new(file, ast.value_span(&a.value).range());
+                    if let Some(q) = self.out.questions.last_mut().filter(|_| is_question) {
+                        q.answers = answers;
+                        q.answers_loc = Some(loc);
                     }
                 }
                 ("derived-from", Value::Ids(ids)) => {
-                    for id in ids {
-                        if let Some(Def::Src(t)) = self.reference(file, id, Want::Source, key) {
-                            if let Def::Src(s) = def {
-                                self.graph.sources[s]
-                                    .derived_from
-                                    .push((t, Loc::new(file, id.span.clone())));
+                    for &id in ast.ids(ids) {
+                        if let Some(Def::Src(t)) = self.reference(id, Want::Source, key) {
+                            let loc = self.loc(id);
+                            if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
+                                src.derived_from.push((t, loc));
                             }
                         }
                     }
                 }
-                ("allow", Value::Ids(ids)) => self.allow_list(file, ids, &mut allow),
+                ("allow", Value::Ids(ids)) => self.allow_list(ast.ids(ids), &mut allow),
                 ("by", Value::Id(id)) => {
-                    if let (Some(Def::Src(src)), Def::Stmt(s)) = (self.reference(file, id, Want::Source, key), def) {
-                        self.graph.statements[s].by = Some(src);
+                    if let Some(Def::Src(src)) = self.reference(id, Want::Source, key) {
+                        if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                            st.by = Some(src);
+                        }
                     }
                 }
-                ("cite", Value::Cite(c)) => {
-                    if let Def::Stmt(s) = def {
-                        self.graph.statements[s].has_cite_attr = true;
+                ("cite", Value::Cite(ci)) => {
+                    let c = *ast.cite(ci);
+                    if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                        st.has_cite_attr = true;
                     }
-                    let source = self.reference(file, &c.source, Want::Source, key);
+                    let source = self.reference(c.source, Want::Source, key);
                     let mut credibility = None;
-                    if let Some(cr) = &c.credibility {
-                        credibility = credibility_index(&cr.value);
+                    if let Some(cr) = c.credibility {
+                        let v = self.s(cr);
+                        credibility = credibility_index(v);
                         if credibility.is_none() {
                             let scale: Vec<String> = CREDIBILITY_MEANING
                                 .iter()
@@ -540,32 +845,38 @@ impl<'a> Resolver<'a> {
                                 .map(|(i, m)| format!("{} {m}", i + 1))
                                 .collect();
                             self.invalid(
-                                Loc::new(file, cr.span.clone()),
-                                format!("`{}` is not a credibility digit", cr.value),
+                                self.loc(cr),
+                                format!("`{v}` is not a credibility digit"),
                                 "not 1-6",
                                 Some(format!("credibility is a digit from 1 to 6: {}", scale.join(", "))),
                             );
                         }
                     }
-                    if let Some(d) = &c.date {
-                        self.check_date(file, d);
+                    if let Some(d) = c.date {
+                        self.check_date(d);
                     }
-                    if let (Some(Def::Src(src)), Def::Stmt(s)) = (source, def) {
-                        self.graph.statements[s].cites.push(Citation {
-                            source: src,
-                            credibility,
-                            loc: Loc::new(file, c.span.clone()),
-                        });
-                    }
-                }
-                ("confidence", Value::Text(t)) => match self.mark_confidence(def, &t.value) {
-                    Some(term) => {
-                        if let Def::Stmt(s) = def {
-                            self.graph.statements[s].confidence = Some((term, Loc::new(file, t.span.clone())));
+                    if let Some(Def::Src(src)) = source {
+                        let loc = Loc::new(file, c.span.range());
+                        if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                            st.cites.push(Citation {
+                                source: src,
+                                credibility,
+                                loc,
+                            });
                         }
                     }
-                    None => {
-                        let help = match did_you_mean(&t.value, Term::ALL.iter().map(|t| t.as_str())) {
+                }
+                ("confidence", Value::Text(t)) => {
+                    let v = self.s(t);
+                    let term = Term::parse(v);
+                    if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                        st.has_confidence_attr = true;
+                        if let Some(term) = term {
+                            st.confidence = Some((term, Loc::new(file, t.range())));
+                        }
+                    }
+                    if term.is_none() {
+                        let help = match did_you_mean(v, Term::ALL.iter().map(|t| t.as_str())) {
                             Some(s) => format!("did you mean `{s}`?"),
                             None => format!(
                                 "the ICD 203 terms are {}",
@@ -573,54 +884,59 @@ impl<'a> Resolver<'a> {
                             ),
                         };
                         self.invalid(
-                            Loc::new(file, t.span.clone()),
-                            format!("`{}` is not an estimative term", t.value),
+                            self.loc(t),
+                            format!("`{v}` is not an estimative term"),
                             "unknown term",
                             Some(help),
                         );
                     }
-                },
-                ("reliability", Value::Text(t)) => match self.mark_reliability(def, &t.value) {
-                    Some(r) => {
-                        if let Def::Src(s) = def {
-                            self.graph.sources[s].reliability = Some(r);
-                        }
+                }
+                ("reliability", Value::Text(t)) => {
+                    let v = self.s(t);
+                    let r = reliability_index(v);
+                    if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
+                        src.has_reliability_attr = true;
+                        src.reliability = r;
                     }
-                    None => {
+                    if r.is_none() {
                         let scale: Vec<String> = RELIABILITY_LETTERS
                             .iter()
                             .zip(RELIABILITY_MEANING)
                             .map(|(l, m)| format!("{l} {m}"))
                             .collect();
                         self.invalid(
-                            Loc::new(file, t.span.clone()),
-                            format!("`{}` is not a reliability letter", t.value),
+                            self.loc(t),
+                            format!("`{v}` is not a reliability letter"),
                             "not A-F",
                             Some(format!("reliability is a letter from A to F: {}", scale.join(", "))),
                         );
                     }
-                },
+                }
                 ("date", Value::Text(t)) => {
-                    if self.check_date(file, t) {
-                        if let Def::Src(s) = def {
-                            self.graph.sources[s].date = Some(t.value.clone());
+                    if self.check_date(t) {
+                        let v = self.name(t);
+                        if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
+                            src.date = Some(v);
                         }
                     }
                 }
                 ("kind", Value::Text(t)) => {
-                    if let Def::Src(s) = def {
-                        self.graph.sources[s].kind = Some(t.value.clone());
+                    let v = self.name(t);
+                    if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
+                        src.kind = Some(v);
                     }
                 }
                 ("url", Value::Text(t)) => {
-                    if let Def::Src(s) = def {
-                        self.graph.sources[s].url = Some(t.value.clone());
+                    let v = self.name(t);
+                    if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
+                        src.url = Some(v);
                     }
                 }
                 ("note", _) => {}
                 (_, v) => {
+                    let span = ast.value_span(&v);
                     self.invalid(
-                        Loc::new(file, v.span()),
+                        Loc::new(file, span.range()),
                         format!("`{key}` does not take this kind of value"),
                         "unexpected value",
                         None,
@@ -628,40 +944,32 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        match def {
-            Def::Stmt(s) => self.graph.statements[s].allow = allow,
-            Def::Src(s) => self.graph.sources[s].allow = allow,
+        if is_src {
+            if let Some(s) = self.out.sources.last_mut() {
+                s.allow = allow;
+            }
+        } else if is_question {
+            if let Some(q) = self.out.questions.last_mut() {
+                q.allow = allow;
+            }
+        } else if let Some(s) = self.stmt() {
+            s.allow = allow;
         }
     }
 
-    /// Records that `def` writes a `confidence:` line; parses the term.
-    fn mark_confidence(&mut self, def: Def, text: &str) -> Option<Term> {
-        if let Def::Stmt(s) = def {
-            self.graph.statements[s].has_confidence_attr = true;
-        }
-        Term::parse(text)
-    }
-
-    /// Records that `def` writes a `reliability:` line; parses the letter.
-    fn mark_reliability(&mut self, def: Def, text: &str) -> Option<usize> {
-        if let Def::Src(s) = def {
-            self.graph.sources[s].has_reliability_attr = true;
-        }
-        reliability_index(text)
-    }
-
-    fn check_date(&mut self, file: FileId, d: &Spanned<String>) -> bool {
-        if is_valid_date(&d.value) {
+    fn check_date(&mut self, d: Tok) -> bool {
+        let v = self.s(d);
+        if is_valid_date(v) {
             return true;
         }
-        let shaped = d.value.len() == 10 && d.value.as_bytes()[4] == b'-' && d.value.as_bytes()[7] == b'-';
+        let shaped = v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
         let message = if shaped {
-            format!("`{}` is not a real calendar date", d.value)
+            format!("`{v}` is not a real calendar date")
         } else {
-            format!("`{}` is not a date", d.value)
+            format!("`{v}` is not a date")
         };
         self.invalid(
-            Loc::new(file, d.span.clone()),
+            self.loc(d),
             message,
             "invalid date",
             Some("dates are written YYYY-MM-DD, e.g. 2017-02-27".into()),

@@ -228,7 +228,7 @@ pub fn json(c: &Checked, stmts: &[StmtId]) -> String {
             let st = &c.graph.statements[s];
             let p = super::pos(&c.ws, st.loc.file, st.loc.span.start);
             JsonStatement {
-                id: st.name.clone(),
+                id: st.name.to_string(),
                 kind: st.kind.as_str(),
                 file: c.ws.files[st.loc.file].name.clone(),
                 line: p.line,
@@ -236,14 +236,17 @@ pub fn json(c: &Checked, stmts: &[StmtId]) -> String {
                 grounded: f.grounded(s),
                 ceiling: f.ceiling(s).map(|t| t.as_str()),
                 confidence: st.confidence.as_ref().map(|(t, _)| t.as_str()),
-                origins: f.origins[s].iter().map(|o| c.graph.sources[*o].name.clone()).collect(),
+                origins: f.origins[s]
+                    .iter()
+                    .map(|o| c.graph.sources[*o].name.to_string())
+                    .collect(),
                 label: f.labels[s].as_str(),
                 standing: f.standing[s].as_str(),
                 attackers: f
                     .attacks
                     .attackers(s as u32)
                     .iter()
-                    .map(|a| c.graph.statements[*a as usize].name.clone())
+                    .map(|a| c.graph.statements[*a as usize].name.to_string())
                     .collect(),
             }
         })

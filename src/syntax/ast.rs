@@ -1,8 +1,19 @@
-//! The syntax tree of an `.arg` document. Every node carries its byte span.
+//! The syntax tree of an `.arg` document. Every node carries its span.
+//!
+//! The tree is compact and borrows its text: a [`Tok`] is a 32-bit span into
+//! the file's text, plus (rarely) an index into [`Ast::strings`] when the text
+//! differs from what is written (a string with escapes or line folds, an id
+//! normalised to NFC, a value read from YAML). Attributes, id lists,
+//! citations and ratings live in flat vectors of the [`Ast`] and items refer
+//! to them by index ranges, so parsing allocates a handful of vectors per
+//! file, not per item. This is oxc's habit (atoms borrowed from the source)
+//! rather than ruff's (a copied `Name`) or rust-analyzer's (an interner): the
+//! text already lives in memory for the diagnostics, so borrowing costs
+//! nothing more.
 
-use crate::span::{Span, Spanned};
+use crate::span::{Span, Span32};
 
-/// The seven item keywords.
+/// The item keywords.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     /// `use "PATH"`.
@@ -19,11 +30,13 @@ pub enum ItemKind {
     Assumption,
     /// `objection ID "TEXT"`.
     Objection,
+    /// `question ID "TEXT"`: competing hypotheses.
+    Question,
 }
 
 impl ItemKind {
     /// Every kind, in the order LANGUAGE.md lists them.
-    pub const ALL: [ItemKind; 7] = [
+    pub const ALL: [ItemKind; 8] = [
         ItemKind::Use,
         ItemKind::Source,
         ItemKind::Claim,
@@ -31,6 +44,7 @@ impl ItemKind {
         ItemKind::Evidence,
         ItemKind::Assumption,
         ItemKind::Objection,
+        ItemKind::Question,
     ];
 
     /// The keyword that starts this item.
@@ -43,6 +57,7 @@ impl ItemKind {
             ItemKind::Evidence => "evidence",
             ItemKind::Assumption => "assumption",
             ItemKind::Objection => "objection",
+            ItemKind::Question => "question",
         }
     }
 
@@ -54,85 +69,164 @@ impl ItemKind {
     /// Whether the item is a statement (claim, premise, evidence,
     /// assumption, objection).
     pub fn is_statement(self) -> bool {
-        !matches!(self, ItemKind::Use | ItemKind::Source)
+        !matches!(self, ItemKind::Use | ItemKind::Source | ItemKind::Question)
+    }
+}
+
+/// Where a token's text comes from.
+const SLICE: u32 = u32::MAX;
+const QUOTED: u32 = u32::MAX - 1;
+
+/// A token: an id, a bare value, a key or a string, by its span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Where it is written (a string's span includes its quotes).
+    pub span: Span32,
+    text: u32,
+}
+
+impl Tok {
+    /// A token whose text is exactly the text of `span`.
+    pub fn slice(span: Span32) -> Tok {
+        Tok { span, text: SLICE }
+    }
+
+    /// A quoted string written without escapes or line breaks: its text is
+    /// the span without its two quotes.
+    pub fn quoted(span: Span32) -> Tok {
+        Tok { span, text: QUOTED }
+    }
+
+    /// A token written at `span` whose text is `ast.strings[index]`.
+    pub fn owned(span: Span32, index: usize) -> Tok {
+        Tok {
+            span,
+            text: u32::try_from(index).unwrap_or(SLICE),
+        }
+    }
+
+    /// The span as a `usize` range.
+    pub fn range(self) -> Span {
+        self.span.range()
+    }
+}
+
+/// A range of indices into one of the [`Ast`]'s vectors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Idx {
+    /// First index.
+    pub start: u32,
+    /// One past the last.
+    pub end: u32,
+}
+
+impl Idx {
+    fn new(start: usize, end: usize) -> Idx {
+        Idx {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// As a `usize` range.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Number of elements.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// Whether the range is empty.
+    pub fn is_empty(self) -> bool {
+        self.end == self.start
     }
 }
 
 /// One item: a keyword at column 0 and the attributes indented under it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Item {
     /// Which item.
     pub kind: ItemKind,
     /// Span of the keyword.
-    pub keyword: Span,
+    pub keyword: Span32,
     /// The id (absent for `use`).
-    pub id: Option<Spanned<String>>,
+    pub id: Option<Tok>,
     /// The quoted title, statement text, or (for `use`) path. Its span
     /// includes the quotes.
-    pub text: Option<Spanned<String>>,
-    /// Attributes in source order.
-    pub attrs: Vec<Attr>,
+    pub text: Option<Tok>,
+    /// Its attributes, in source order (indices into [`Ast::attrs`]).
+    pub attrs: Idx,
     /// From the keyword to the end of the last attribute.
-    pub span: Span,
+    pub span: Span32,
 }
 
 /// One `key: value` line under an item.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Attr {
     /// The key as written.
-    pub key: Spanned<String>,
+    pub key: Tok,
     /// The value, shaped by the key.
     pub value: Value,
     /// From the key to the end of the value.
-    pub span: Span,
+    pub span: Span32,
 }
 
 /// An attribute value. Its shape depends on the key; what it means is
 /// checked during resolution.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Value {
-    /// A comma-separated list of ids (`because`, `attacks`,
-    /// `derived-from`, `allow`).
-    Ids(Vec<Spanned<String>>),
-    /// A citation (`cite`), boxed to keep every attribute small.
-    Cite(Box<Cite>),
+    /// A comma-separated list of ids (`because`, `attacks`, `derived-from`,
+    /// `allow`, `expect`, `answers`): indices into [`Ast::toks`].
+    Ids(Idx),
+    /// A citation (`cite`): an index into [`Ast::cites`].
+    Cite(u32),
     /// A single id (`by`).
-    Id(Spanned<String>),
+    Id(Tok),
     /// The rest of the line, comment excluded (`reliability`, `confidence`,
     /// `date`, `kind`, `url`, unknown keys).
-    Text(Spanned<String>),
+    Text(Tok),
     /// A quoted string (`note`, or any value that starts with a quote). The
     /// span includes the quotes.
-    Str(Spanned<String>),
-}
-
-impl Value {
-    /// The span of the whole value.
-    pub fn span(&self) -> Span {
-        match self {
-            Value::Ids(ids) => match (ids.first(), ids.last()) {
-                (Some(a), Some(b)) => a.span.start..b.span.end,
-                _ => 0..0,
-            },
-            Value::Cite(c) => c.span.clone(),
-            Value::Id(s) | Value::Text(s) | Value::Str(s) => s.span.clone(),
-        }
-    }
+    Str(Tok),
+    /// `rates: ID RATING, …`: indices into [`Ast::rates`].
+    Rates(Idx),
+    /// `retracted: DATE ["NOTE"]`: an index into [`Ast::retractions`].
+    Retracted(u32),
 }
 
 /// `cite: SOURCE [1-6] ["LOCATOR"] [DATE]`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Cite {
     /// The cited source id.
-    pub source: Spanned<String>,
+    pub source: Tok,
     /// The credibility token as written (validated during resolution).
-    pub credibility: Option<Spanned<String>>,
+    pub credibility: Option<Tok>,
     /// The locator string (span includes the quotes).
-    pub locator: Option<Spanned<String>>,
+    pub locator: Option<Tok>,
     /// The date token as written (validated during resolution).
-    pub date: Option<Spanned<String>>,
+    pub date: Option<Tok>,
     /// The whole citation.
-    pub span: Span,
+    pub span: Span32,
+}
+
+/// One `ID RATING` entry of `rates:`.
+#[derive(Clone, Copy, Debug)]
+pub struct Rating {
+    /// The rated answer.
+    pub answer: Tok,
+    /// The rating as written (validated during resolution).
+    pub rating: Tok,
+}
+
+/// `retracted: DATE ["NOTE"]`.
+#[derive(Clone, Copy, Debug)]
+pub struct Retraction {
+    /// The date as written (validated during resolution).
+    pub date: Tok,
+    /// Why, if given.
+    pub note: Option<Tok>,
 }
 
 /// A syntax error: where, what, and how to fix it.
@@ -148,12 +242,175 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
+/// The syntax tree of one document: items and the flat vectors their
+/// parts live in.
+#[derive(Clone, Debug, Default)]
+pub struct Ast {
+    /// Items, in source order.
+    pub items: Vec<Item>,
+    /// Every attribute of every item.
+    pub attrs: Vec<Attr>,
+    /// Every id of every id list.
+    pub toks: Vec<Tok>,
+    /// Every citation.
+    pub cites: Vec<Cite>,
+    /// Every rating of every `rates:`.
+    pub rates: Vec<Rating>,
+    /// Every `retracted:` value.
+    pub retractions: Vec<Retraction>,
+    /// Texts that differ from what is written (see [`Tok`]).
+    pub strings: Vec<Box<str>>,
+}
+
+impl Ast {
+    /// The text of a token; `src` is the text of the file it was read from.
+    pub fn str<'a>(&'a self, src: &'a str, t: Tok) -> &'a str {
+        match t.text {
+            SLICE => src.get(t.range()).unwrap_or(""),
+            QUOTED => {
+                let r = t.range();
+                src.get(r.start + 1..r.end.saturating_sub(1).max(r.start + 1))
+                    .unwrap_or("")
+            }
+            i => self.strings.get(i as usize).map_or("", |s| s),
+        }
+    }
+
+    /// Stores an owned text and returns a token for it, written at `span`.
+    pub fn own(&mut self, span: Span32, text: impl Into<Box<str>>) -> Tok {
+        self.strings.push(text.into());
+        Tok::owned(span, self.strings.len() - 1)
+    }
+
+    /// The attributes of an item.
+    pub fn attrs_of(&self, item: &Item) -> &[Attr] {
+        &self.attrs[item.attrs.range()]
+    }
+
+    /// The ids of an id list.
+    pub fn ids(&self, idx: Idx) -> &[Tok] {
+        &self.toks[idx.range()]
+    }
+
+    /// A citation.
+    pub fn cite(&self, i: u32) -> &Cite {
+        &self.cites[i as usize]
+    }
+
+    /// The ratings of a `rates:`.
+    pub fn ratings(&self, idx: Idx) -> &[Rating] {
+        &self.rates[idx.range()]
+    }
+
+    /// A `retracted:` value.
+    pub fn retraction(&self, i: u32) -> &Retraction {
+        &self.retractions[i as usize]
+    }
+
+    /// Appends the ids `toks` and returns their range.
+    pub fn push_ids(&mut self, toks: impl IntoIterator<Item = Tok>) -> Idx {
+        let start = self.toks.len();
+        self.toks.extend(toks);
+        Idx::new(start, self.toks.len())
+    }
+
+    /// Appends attributes and returns their range.
+    pub fn push_attrs(&mut self, attrs: impl IntoIterator<Item = Attr>) -> Idx {
+        let start = self.attrs.len();
+        self.attrs.extend(attrs);
+        Idx::new(start, self.attrs.len())
+    }
+
+    /// The span of a whole value.
+    pub fn value_span(&self, v: &Value) -> Span32 {
+        match *v {
+            Value::Ids(idx) => {
+                let ids = self.ids(idx);
+                match (ids.first(), ids.last()) {
+                    (Some(a), Some(b)) => Span32 {
+                        start: a.span.start,
+                        end: b.span.end,
+                    },
+                    _ => Span32::default(),
+                }
+            }
+            Value::Rates(idx) => {
+                let r = self.ratings(idx);
+                match (r.first(), r.last()) {
+                    (Some(a), Some(b)) => Span32 {
+                        start: a.answer.span.start,
+                        end: b.rating.span.end,
+                    },
+                    _ => Span32::default(),
+                }
+            }
+            Value::Cite(i) => self.cite(i).span,
+            Value::Retracted(i) => {
+                let r = self.retraction(i);
+                Span32 {
+                    start: r.date.span.start,
+                    end: r.note.map_or(r.date.span.end, |n| n.span.end),
+                }
+            }
+            Value::Id(t) | Value::Text(t) | Value::Str(t) => t.span,
+        }
+    }
+
+    /// Moves every span of the tree through `f` (Markdown drafts: from the
+    /// extracted text to the Markdown file).
+    pub fn map_spans(&mut self, f: impl Fn(u32) -> u32) {
+        let m = |s: &mut Span32| {
+            *s = Span32 {
+                start: f(s.start),
+                end: f(s.end).max(f(s.start)),
+            }
+        };
+        let mt = |t: &mut Tok| m(&mut t.span);
+        for it in &mut self.items {
+            m(&mut it.keyword);
+            m(&mut it.span);
+            if let Some(t) = &mut it.id {
+                mt(t);
+            }
+            if let Some(t) = &mut it.text {
+                mt(t);
+            }
+        }
+        for a in &mut self.attrs {
+            mt(&mut a.key);
+            m(&mut a.span);
+            match &mut a.value {
+                Value::Id(t) | Value::Text(t) | Value::Str(t) => mt(t),
+                _ => {}
+            }
+        }
+        self.toks.iter_mut().for_each(mt);
+        for c in &mut self.cites {
+            mt(&mut c.source);
+            m(&mut c.span);
+            for t in [&mut c.credibility, &mut c.locator, &mut c.date].into_iter().flatten() {
+                mt(t);
+            }
+        }
+        for r in &mut self.rates {
+            mt(&mut r.answer);
+            mt(&mut r.rating);
+        }
+        for r in &mut self.retractions {
+            mt(&mut r.date);
+            if let Some(n) = &mut r.note {
+                mt(n);
+            }
+        }
+    }
+}
+
 /// The result of parsing one document.
 #[derive(Clone, Debug, Default)]
 pub struct ParsedFile {
-    /// Items read, in source order (including items with header errors
-    /// whose id could be read).
-    pub items: Vec<Item>,
+    /// The tree: items read, in source order (including items with header
+    /// errors whose id could be read).
+    pub ast: Ast,
     /// Every syntax error, in source order.
     pub errors: Vec<SyntaxError>,
 }

@@ -1,26 +1,33 @@
 //! The item parser: a line-driven loop over the text that uses the nom
 //! token parsers of [`super::lexer`] and recovers from every error.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`. A `#` starts a comment at the
+//! start of a line (after any indentation) or after whitespace, outside
+//! strings; everywhere else it is text (LANGUAGE.md, *Lexical*).
 
 use super::ast::*;
-use super::lexer::{bare_token, hspace, identifier, is_blank, word, KEYWORDS};
-use crate::span::{Span, Spanned};
+use super::lexer::{bare_token, identifier, is_blank, nfc, word, KEYWORDS};
+use crate::span::{Span, Span32};
 use crate::suggest::did_you_mean;
+use std::borrow::Cow;
 
 /// Parses a whole document. Never fails: errors are collected in
 /// [`ParsedFile::errors`] and parsing goes on.
 pub fn parse(src: &str) -> ParsedFile {
     let mut p = Parser {
         src,
+        bytes: src.as_bytes(),
         pos: 0,
-        items: Vec::new(),
+        ast: Ast::default(),
         errors: Vec::new(),
+        attrs: Vec::new(),
     };
     if src.starts_with('\u{feff}') {
         p.pos = '\u{feff}'.len_utf8();
     }
     p.document();
     ParsedFile {
-        items: p.items,
+        ast: p.ast,
         errors: p.errors,
     }
 }
@@ -38,13 +45,23 @@ enum End {
 }
 
 /// Attribute keys whose value is a comma-separated id list.
-const ID_LIST_KEYS: [&str; 4] = ["because", "attacks", "derived-from", "allow"];
+const ID_LIST_KEYS: [&str; 6] = ["because", "attacks", "derived-from", "allow", "expect", "answers"];
+
+/// How a citation is written, for help texts.
+const FORM: &str = "a citation is `SOURCE [1-6] [\"LOCATOR\"] [DATE]`, in that order";
 
 struct Parser<'a> {
     src: &'a str,
+    bytes: &'a [u8],
     pos: usize,
-    items: Vec<Item>,
+    ast: Ast,
     errors: Vec<SyntaxError>,
+    /// Attributes of the item being read (moved into `ast.attrs` at its end).
+    attrs: Vec<Attr>,
+}
+
+fn sp(r: Span) -> Span32 {
+    Span32::from(r)
 }
 
 impl<'a> Parser<'a> {
@@ -53,11 +70,15 @@ impl<'a> Parser<'a> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.rest().chars().next(),
+            None => None,
+        }
     }
 
-    fn at_line_start(&self) -> bool {
-        self.pos == 0 || self.src.as_bytes().get(self.pos - 1) == Some(&b'\n')
+    fn peek_byte(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
     }
 
     fn error(&mut self, span: Span, message: impl Into<String>, label: impl Into<String>, help: Option<String>) {
@@ -69,31 +90,51 @@ impl<'a> Parser<'a> {
         });
     }
 
-    /// Moves past the end of the current line (after its `\n`).
+    /// Where the line holding `from` ends (at its `\n` or `\r`).
+    fn line_end(&self, from: usize) -> usize {
+        memchr::memchr2(b'\n', b'\r', &self.bytes[from..]).map_or(self.bytes.len(), |i| from + i)
+    }
+
+    /// Moves past the end of the current line (after its line end).
     fn skip_line(&mut self) {
-        match self.rest().find('\n') {
-            Some(i) => self.pos += i + 1,
-            None => self.pos = self.src.len(),
+        let e = self.line_end(self.pos);
+        self.pos = e;
+        match self.bytes.get(e) {
+            Some(b'\r') if self.bytes.get(e + 1) == Some(&b'\n') => self.pos += 2,
+            Some(_) => self.pos += 1,
+            None => {}
         }
     }
 
     /// Skips spaces and tabs.
     fn hspace(&mut self) {
-        if let Ok((rest, _)) = hspace(self.rest()) {
-            self.pos = self.src.len() - rest.len();
+        while matches!(self.bytes.get(self.pos), Some(b' ') | Some(b'\t')) {
+            self.pos += 1;
         }
+    }
+
+    /// Whether a `#` at `at` starts a comment: at the start of a line or
+    /// after whitespace.
+    fn comment_at(&self, at: usize) -> bool {
+        self.bytes.get(at) == Some(&b'#') && (at == 0 || matches!(self.bytes[at - 1], b' ' | b'\t' | b'\n' | b'\r'))
     }
 
     /// Whether the current line, from the cursor, holds only blanks or a
     /// comment.
     fn line_is_empty_from_here(&self) -> bool {
-        let r = self.rest();
-        let t = r.trim_start_matches([' ', '\t']);
-        t.is_empty() || t.starts_with('\n') || t.starts_with("\r\n") || t.starts_with('\r') || t.starts_with('#')
+        let mut i = self.pos;
+        while matches!(self.bytes.get(i), Some(b' ') | Some(b'\t')) {
+            i += 1;
+        }
+        match self.bytes.get(i) {
+            None | Some(b'\n') | Some(b'\r') => true,
+            Some(b'#') => self.comment_at(i),
+            _ => false,
+        }
     }
 
     /// The span of the next token (for error messages), at least one
-    /// character unless at the end of the text.
+    /// character unless at the end of the text or of the line.
     fn next_token_span(&self) -> Span {
         let r = self.rest();
         if let Ok((rest, _)) = bare_token(r) {
@@ -116,6 +157,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Reads an identifier at the cursor, as a token (NFC-normalised).
+    fn ident(&mut self) -> Option<Tok> {
+        let (rest, name) = identifier(self.rest()).ok()?;
+        let start = self.pos;
+        self.pos = self.src.len() - rest.len();
+        let span = Span32::new(start, self.pos);
+        Some(match nfc(name) {
+            Cow::Borrowed(_) => Tok::slice(span),
+            Cow::Owned(s) => self.ast.own(span, s),
+        })
+    }
+
     /// Expects the rest of the line to be blank or a comment, then moves to
     /// the next line.
     fn end_of_line(&mut self, after: impl FnOnce() -> String) {
@@ -125,7 +178,7 @@ impl<'a> Parser<'a> {
             let span = self.next_token_span();
             let found = &self.src[span.clone()];
             self.error(
-                span,
+                span.clone(),
                 format!("unexpected `{found}` after {after}"),
                 "unexpected text",
                 Some("one item header or `key: value` per line; a comment starts with `#` after a space".into()),
@@ -139,9 +192,8 @@ impl<'a> Parser<'a> {
         // broken item and are skipped silently.
         let mut skipping = false;
         while self.pos < self.src.len() {
-            match self.peek() {
-                Some(' ') | Some('\t') => {
-                    let start = self.pos;
+            match self.peek_byte() {
+                Some(b' ') | Some(b'\t') => {
                     self.hspace();
                     if self.line_is_empty_from_here() || skipping {
                         self.skip_line();
@@ -156,11 +208,10 @@ impl<'a> Parser<'a> {
                             "attributes go under an item that starts at column 0 with one of {KEYWORDS}"
                         )),
                     );
-                    let _ = start;
                     skipping = true;
                     self.skip_line();
                 }
-                Some('\n') | Some('\r') | Some('#') => self.skip_line(),
+                Some(b'\n') | Some(b'\r') | Some(b'#') => self.skip_line(),
                 Some(_) => {
                     skipping = !self.item();
                 }
@@ -180,31 +231,28 @@ impl<'a> Parser<'a> {
             }
             Err(_) => "",
         };
-        let kind = match ItemKind::from_keyword(kw) {
-            Some(k) => k,
-            None => {
-                let span = if kw.is_empty() {
-                    self.next_token_span()
-                } else {
-                    start..self.pos
-                };
-                let found = self.src[span.clone()].to_string();
-                let names: Vec<&str> = ItemKind::ALL.iter().map(|k| k.keyword()).collect();
-                let help = match did_you_mean(&found, names.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? An item starts at column 0 with one of {KEYWORDS}"),
-                    None => format!(
-                        "an item starts at column 0 with one of {KEYWORDS}; indent attribute lines under their item"
-                    ),
-                };
-                self.error(
-                    span,
-                    format!("expected an item keyword, found `{found}`"),
-                    "not an item keyword",
-                    Some(help),
-                );
-                self.skip_line();
-                return false;
-            }
+        let Some(kind) = ItemKind::from_keyword(kw) else {
+            let span = if kw.is_empty() {
+                self.next_token_span()
+            } else {
+                start..self.pos
+            };
+            let found = self.src[span.clone()].to_string();
+            let names = ItemKind::ALL.iter().map(|k| k.keyword());
+            let help = match did_you_mean(&found, names) {
+                Some(s) => format!("did you mean `{s}`? An item starts at column 0 with one of {KEYWORDS}"),
+                None => format!(
+                    "an item starts at column 0 with one of {KEYWORDS}; indent attribute lines under their item"
+                ),
+            };
+            self.error(
+                span,
+                format!("expected an item keyword, found `{found}`"),
+                "not an item keyword",
+                Some(help),
+            );
+            self.skip_line();
+            return false;
         };
         let keyword = start..self.pos;
         // A keyword must be followed by whitespace.
@@ -230,10 +278,8 @@ impl<'a> Parser<'a> {
                 self.skip_line();
                 return false;
             }
-            match identifier(self.rest()) {
-                Ok((rest, name)) => {
-                    let s = self.pos;
-                    self.pos = self.src.len() - rest.len();
+            match self.ident() {
+                Some(tok) => {
                     if let Some(c) = self.peek().filter(|c| !is_blank(*c)) {
                         let span = self.pos..self.pos + c.len_utf8();
                         self.error(
@@ -245,9 +291,9 @@ impl<'a> Parser<'a> {
                         self.skip_line();
                         return false;
                     }
-                    id = Some(Spanned::new(name.to_string(), s..self.pos));
+                    id = Some(tok);
                 }
-                Err(_) => {
+                None => {
                     let span = self.next_token_span();
                     let found = &self.src[span.clone()];
                     self.error(
@@ -265,7 +311,7 @@ impl<'a> Parser<'a> {
         // The quoted text (or path for `use`).
         let mut text = None;
         let header_end;
-        if self.peek() == Some('"') {
+        if self.peek_byte() == Some(b'"') {
             let (s, end) = self.string();
             text = Some(s);
             header_end = end;
@@ -276,25 +322,24 @@ impl<'a> Parser<'a> {
                 "a quoted text"
             };
             let span = self.error_span();
+            let id_text = id.map_or("", |t| self.ast.str(self.src, t)).to_string();
             let help = if kind == ItemKind::Use {
                 "write `use \"other.arg\"` or `use \"sources.yaml\"`".to_string()
             } else {
                 format!(
                     "write `{} {} \"…\"`",
                     kind.keyword(),
-                    id.as_ref().map_or("id", |i| i.value.as_str())
+                    if id.is_some() { id_text.as_str() } else { "id" }
                 )
+            };
+            let after = if kind == ItemKind::Use {
+                "`use`".to_string()
+            } else {
+                format!("`{id_text}`")
             };
             self.error(
                 span,
-                format!(
-                    "expected {what} after {}",
-                    if kind == ItemKind::Use {
-                        "`use`".to_string()
-                    } else {
-                        format!("`{}`", id.as_ref().map_or("", |i| i.value.as_str()))
-                    }
-                ),
+                format!("expected {what} after {after}"),
                 format!("{what} expected here"),
                 Some(help),
             );
@@ -304,44 +349,46 @@ impl<'a> Parser<'a> {
             }
             header_end = End::Error;
         }
-        let mut end = text.as_ref().map_or(self.pos, |t| t.span.end);
+        let mut end = text.map_or(self.pos, |t| t.span.end as usize);
         match header_end {
             End::Line => self.end_of_line(|| "the item header".to_string()),
             End::Error => self.skip_line(),
             End::Stopped => {}
         }
-        let mut attrs = Vec::new();
-        self.attributes(&mut attrs);
-        if let Some(a) = attrs.last() {
-            end = end.max(a.span.end);
+        self.attributes();
+        if let Some(a) = self.attrs.last() {
+            end = end.max(a.span.end as usize);
         }
-        self.items.push(Item {
+        let attrs = std::mem::take(&mut self.attrs);
+        let idx = self.ast.push_attrs(attrs.iter().copied());
+        self.attrs = attrs;
+        self.attrs.clear();
+        self.ast.items.push(Item {
             kind,
-            keyword,
+            keyword: sp(keyword),
             id,
             text,
-            attrs,
-            span: start..end,
+            attrs: idx,
+            span: Span32::new(start, end),
         });
         true
     }
 
     /// Parses the indented lines under an item.
-    fn attributes(&mut self, attrs: &mut Vec<Attr>) {
+    fn attributes(&mut self) {
         while self.pos < self.src.len() {
-            debug_assert!(self.at_line_start());
-            match self.peek() {
-                Some(' ') | Some('\t') => {
+            match self.peek_byte() {
+                Some(b' ') | Some(b'\t') => {
                     self.hspace();
                     if self.line_is_empty_from_here() {
                         self.skip_line();
                         continue;
                     }
                     if let Some(a) = self.attribute() {
-                        attrs.push(a);
+                        self.attrs.push(a);
                     }
                 }
-                Some('\n') | Some('\r') | Some('#') => self.skip_line(),
+                Some(b'\n') | Some(b'\r') | Some(b'#') => self.skip_line(),
                 _ => return,
             }
         }
@@ -359,7 +406,7 @@ impl<'a> Parser<'a> {
                 let span = self.next_token_span();
                 let found = &self.src[span.clone()];
                 self.error(
-                    span,
+                    span.clone(),
                     format!("expected `key: value`, found `{found}`"),
                     "not an attribute",
                     Some("an attribute line is `key: value`, e.g. `because: other-id`".into()),
@@ -368,9 +415,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
         };
-        let key_span = start..self.pos;
+        let key_tok = Tok::slice(Span32::new(start, self.pos));
         self.hspace();
-        if self.peek() != Some(':') {
+        if self.peek_byte() != Some(b':') {
             let span = self.error_span();
             self.error(
                 span,
@@ -383,14 +430,19 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1;
         self.hspace();
-        let key_s = Spanned::new(key.to_string(), key_span);
         let (value, end) = if ID_LIST_KEYS.contains(&key) {
             self.id_list(key)
         } else if key == "cite" {
             self.cite()
         } else if key == "by" {
             self.single_id(key)
-        } else if self.peek() == Some('"') && !matches!(key, "reliability" | "confidence" | "date" | "kind" | "url") {
+        } else if key == "rates" {
+            self.rates()
+        } else if key == "retracted" {
+            self.retracted()
+        } else if self.peek_byte() == Some(b'"')
+            && !matches!(key, "reliability" | "confidence" | "date" | "kind" | "url")
+        {
             let (s, end) = self.string();
             (Some(Value::Str(s)), end)
         } else {
@@ -402,11 +454,14 @@ impl<'a> Parser<'a> {
             End::Stopped => {}
         }
         let value = value?;
-        let span = start..value.span().end;
+        let end = self.ast.value_span(&value).end;
         Some(Attr {
-            key: key_s,
+            key: key_tok,
             value,
-            span,
+            span: Span32 {
+                start: start as u32,
+                end,
+            },
         })
     }
 
@@ -422,32 +477,40 @@ impl<'a> Parser<'a> {
 
     /// `a, b, c`.
     fn id_list(&mut self, key: &str) -> (Option<Value>, End) {
-        let mut ids = Vec::new();
+        let first = self.ast.toks.len();
         loop {
-            match identifier(self.rest()) {
-                Ok((rest, name)) => {
-                    let s = self.pos;
-                    self.pos = self.src.len() - rest.len();
-                    ids.push(Spanned::new(name.to_string(), s..self.pos));
-                }
-                Err(_) => {
-                    let what = if ids.is_empty() { "an id" } else { "an id after `,`" };
+            match self.ident() {
+                Some(t) => self.ast.toks.push(t),
+                None => {
+                    let what = if self.ast.toks.len() == first {
+                        "an id"
+                    } else {
+                        "an id after `,`"
+                    };
+                    self.ast.toks.truncate(first);
                     self.missing_value(key, what);
                     return (None, End::Error);
                 }
             }
             self.hspace();
-            match self.peek() {
-                Some(',') => {
+            match self.peek_byte() {
+                Some(b',') => {
                     self.pos += 1;
                     self.hspace();
                 }
-                _ if self.line_is_empty_from_here() => return (Some(Value::Ids(ids)), End::Line),
+                _ if self.line_is_empty_from_here() => {
+                    let idx = Idx {
+                        start: first as u32,
+                        end: self.ast.toks.len() as u32,
+                    };
+                    return (Some(Value::Ids(idx)), End::Line);
+                }
                 _ => {
+                    self.ast.toks.truncate(first);
                     let span = self.next_token_span();
                     let found = &self.src[span.clone()];
                     self.error(
-                        span,
+                        span.clone(),
                         format!("expected `,` or the end of the line in `{key}:`, found `{found}`"),
                         "unexpected text",
                         Some("separate ids with commas: `a, b`; an id is a letter followed by letters, digits, `-` or `_`".into()),
@@ -458,48 +521,127 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn single_id(&mut self, key: &str) -> (Option<Value>, End) {
-        match identifier(self.rest()) {
-            Ok((rest, name)) => {
-                let s = self.pos;
-                self.pos = self.src.len() - rest.len();
-                (Some(Value::Id(Spanned::new(name.to_string(), s..self.pos))), End::Line)
+    /// `ID RATING, ID RATING…`.
+    fn rates(&mut self) -> (Option<Value>, End) {
+        const HELP: &str = "write `rates: ANSWER RATING, …` with RATING one of CC, C, N, I, II, NA";
+        let first = self.ast.rates.len();
+        let fail = |p: &mut Self| {
+            p.ast.rates.truncate(first);
+            (None, End::Error)
+        };
+        loop {
+            let Some(answer) = self.ident() else {
+                let what = if self.ast.rates.len() == first {
+                    "an answer id"
+                } else {
+                    "an answer id after `,`"
+                };
+                self.missing_value("rates", what);
+                return fail(self);
+            };
+            let before = self.pos;
+            self.hspace();
+            let rating = if self.pos > before { self.ident() } else { None };
+            let Some(rating) = rating else {
+                let name = self.src[answer.range()].to_string();
+                let span = self.error_span();
+                self.error(
+                    span,
+                    format!("expected a rating after `{name}` in `rates:`"),
+                    "rating expected here",
+                    Some(HELP.into()),
+                );
+                return fail(self);
+            };
+            self.ast.rates.push(Rating { answer, rating });
+            self.hspace();
+            match self.peek_byte() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.hspace();
+                }
+                _ if self.line_is_empty_from_here() => {
+                    let idx = Idx {
+                        start: first as u32,
+                        end: self.ast.rates.len() as u32,
+                    };
+                    return (Some(Value::Rates(idx)), End::Line);
+                }
+                _ => {
+                    let span = self.next_token_span();
+                    let found = &self.src[span.clone()];
+                    self.error(
+                        span.clone(),
+                        format!("expected `,` or the end of the line in `rates:`, found `{found}`"),
+                        "unexpected text",
+                        Some(HELP.into()),
+                    );
+                    return fail(self);
+                }
             }
-            Err(_) => {
+        }
+    }
+
+    /// `DATE ["NOTE"]`.
+    fn retracted(&mut self) -> (Option<Value>, End) {
+        if self.line_is_empty_from_here() || self.peek_byte() == Some(b'"') {
+            self.missing_value("retracted", "a date");
+            return (None, End::Error);
+        }
+        let span = self.next_token_span();
+        self.pos = span.end;
+        let date = Tok::slice(sp(span));
+        let before = self.pos;
+        self.hspace();
+        let mut note = None;
+        let mut end = End::Line;
+        if self.peek_byte() == Some(b'"') && self.pos > before {
+            let (s, e) = self.string();
+            note = Some(s);
+            end = e;
+        }
+        self.ast.retractions.push(Retraction { date, note });
+        (Some(Value::Retracted(self.ast.retractions.len() as u32 - 1)), end)
+    }
+
+    fn single_id(&mut self, key: &str) -> (Option<Value>, End) {
+        match self.ident() {
+            Some(t) => (Some(Value::Id(t)), End::Line),
+            None => {
                 self.missing_value(key, "a source id");
                 (None, End::Error)
             }
         }
     }
 
-    /// `SOURCE [1-6] ["LOCATOR"] [DATE]`.
+    fn push_cite(&mut self, cite: Cite) -> Option<Value> {
+        self.ast.cites.push(cite);
+        Some(Value::Cite(self.ast.cites.len() as u32 - 1))
+    }
+
+    /// `SOURCE [1-6] ["LOCATOR"] [DATE]`. Once the source is read, the
+    /// citation is kept even when a later part is malformed (the error is
+    /// reported), so one stray token never silently ungrounds a statement.
     fn cite(&mut self) -> (Option<Value>, End) {
         let start = self.pos;
-        let source = match identifier(self.rest()) {
-            Ok((rest, name)) => {
-                self.pos = self.src.len() - rest.len();
-                Spanned::new(name.to_string(), start..self.pos)
-            }
-            Err(_) => {
-                self.missing_value("cite", "a source id");
-                return (None, End::Error);
-            }
+        let Some(source) = self.ident() else {
+            self.missing_value("cite", "a source id");
+            return (None, End::Error);
         };
         let mut cite = Cite {
             source,
             credibility: None,
             locator: None,
             date: None,
-            span: start..self.pos,
+            span: Span32::new(start, self.pos),
         };
         // 0: credibility next, 1: locator next, 2: date next, 3: nothing more.
         let mut stage = 0;
-        const FORM: &str = "a citation is `SOURCE [1-6] [\"LOCATOR\"] [DATE]`, in that order";
         loop {
             let before = self.pos;
             self.hspace();
             if self.line_is_empty_from_here() {
-                return (Some(Value::Cite(Box::new(cite))), End::Line);
+                return (self.push_cite(cite), End::Line);
             }
             if self.pos == before {
                 let span = self.next_token_span();
@@ -509,36 +651,34 @@ impl<'a> Parser<'a> {
                     "unexpected text",
                     Some(FORM.into()),
                 );
-                return (None, End::Error);
+                return (self.push_cite(cite), End::Error);
             }
-            if self.peek() == Some('"') {
+            if self.peek_byte() == Some(b'"') {
                 let (s, end) = self.string();
                 if stage > 1 {
                     self.error(
-                        s.span.clone(),
+                        s.range(),
                         "the locator must come before the date",
                         "out of order",
                         Some(FORM.into()),
                     );
-                    return (
-                        None,
-                        if matches!(end, End::Stopped) {
-                            End::Stopped
-                        } else {
-                            End::Error
-                        },
-                    );
+                    let end = if matches!(end, End::Stopped) {
+                        End::Stopped
+                    } else {
+                        End::Error
+                    };
+                    return (self.push_cite(cite), end);
                 }
                 cite.span.end = s.span.end;
                 cite.locator = Some(s);
                 stage = 2;
                 if matches!(end, End::Stopped) {
-                    return (Some(Value::Cite(Box::new(cite))), End::Stopped);
+                    return (self.push_cite(cite), End::Stopped);
                 }
                 continue;
             }
             let span = self.next_token_span();
-            let tok = self.src[span.clone()].to_string();
+            let tok = &self.src[span.clone()];
             let all_digits = tok.bytes().all(|b| b.is_ascii_digit());
             let (slot, next_stage, name) = if all_digits {
                 (0, 1, "credibility digit")
@@ -546,12 +686,12 @@ impl<'a> Parser<'a> {
                 (2, 3, "date")
             } else {
                 self.error(
-                    span,
+                    span.clone(),
                     format!("unexpected `{tok}` in a citation"),
                     "expected a credibility digit 1-6, a quoted locator or a date",
                     Some(FORM.into()),
                 );
-                return (None, End::Error);
+                return (self.push_cite(cite), End::Error);
             };
             if stage > slot {
                 self.error(
@@ -560,11 +700,11 @@ impl<'a> Parser<'a> {
                     "out of order",
                     Some(FORM.into()),
                 );
-                return (None, End::Error);
+                return (self.push_cite(cite), End::Error);
             }
             self.pos = span.end;
-            cite.span.end = span.end;
-            let v = Some(Spanned::new(tok, span));
+            cite.span.end = span.end as u32;
+            let v = Some(Tok::slice(sp(span)));
             if slot == 0 {
                 cite.credibility = v;
             } else {
@@ -576,63 +716,76 @@ impl<'a> Parser<'a> {
 
     /// The rest of the line, up to a comment, trimmed.
     fn rest_of_line(&mut self, key: &str) -> (Option<Value>, End) {
-        let r = self.rest();
-        let line_end = r.find('\n').unwrap_or(r.len());
-        let line = &r[..line_end];
-        let mut end = line.len();
-        let mut prev_ws = true;
-        for (i, c) in line.char_indices() {
-            if c == '#' && prev_ws {
-                end = i;
+        let line_end = self.line_end(self.pos);
+        let mut end = line_end;
+        let mut from = self.pos;
+        while let Some(i) = memchr::memchr(b'#', &self.bytes[from..line_end]) {
+            if self.comment_at(from + i) {
+                end = from + i;
                 break;
             }
-            prev_ws = c == ' ' || c == '\t';
+            from += i + 1;
         }
-        let text = line[..end].trim_end_matches([' ', '\t', '\r']);
+        let text = self.src[self.pos..end].trim_end_matches([' ', '\t']);
         if text.is_empty() {
             self.missing_value(key, "a value");
             return (None, End::Error);
         }
         let s = self.pos;
         self.pos += text.len();
-        (
-            Some(Value::Text(Spanned::new(text.to_string(), s..self.pos))),
-            End::Line,
-        )
+        (Some(Value::Text(Tok::slice(Span32::new(s, self.pos)))), End::Line)
     }
 
     /// A double-quoted string at the cursor. Returns the string (span with
     /// quotes) and whether it ended on its line or was stopped by a column-0
     /// line or the end of the text (then it is reported unterminated).
-    fn string(&mut self) -> (Spanned<String>, End) {
+    fn string(&mut self) -> (Tok, End) {
         let open = self.pos;
         self.pos += 1;
-        let mut out = String::new();
+        // The text, once it differs from the written bytes (an escape, a
+        // folded line break, an unterminated string).
+        let mut out: Option<String> = None;
         loop {
-            let Some(c) = self.peek() else {
+            // Jump to the next byte that needs a decision.
+            let run =
+                memchr::memchr3(b'"', b'\\', b'\n', &self.bytes[self.pos..]).map_or(self.bytes.len(), |i| self.pos + i);
+            let run = memchr::memchr(b'\r', &self.bytes[self.pos..run]).map_or(run, |i| self.pos + i);
+            if let Some(o) = &mut out {
+                o.push_str(&self.src[self.pos..run]);
+            }
+            self.pos = run;
+            let Some(c) = self.peek_byte() else {
                 self.unterminated(open);
-                return (Spanned::new(out, open..self.pos), End::Stopped);
+                let text = out.unwrap_or_else(|| self.src[open + 1..self.pos].to_string());
+                let tok = self.ast.own(Span32::new(open, self.pos), text);
+                return (tok, End::Stopped);
             };
             match c {
-                '"' => {
+                b'"' => {
                     self.pos += 1;
-                    return (Spanned::new(out, open..self.pos), End::Line);
+                    let span = Span32::new(open, self.pos);
+                    let tok = match out {
+                        None => Tok::quoted(span),
+                        Some(o) => self.ast.own(span, o),
+                    };
+                    return (tok, End::Line);
                 }
-                '\\' => {
+                b'\\' => {
                     let esc = self.pos;
+                    let o = out.get_or_insert_with(|| self.src[open + 1..esc].to_string());
                     self.pos += 1;
                     match self.peek() {
-                        Some('"') => out.push('"'),
-                        Some('\\') => out.push('\\'),
-                        Some('n') => out.push('\n'),
+                        Some('"') => o.push('"'),
+                        Some('\\') => o.push('\\'),
+                        Some('n') => o.push('\n'),
                         Some(c) if c != '\n' && c != '\r' => {
+                            o.push(c);
                             self.error(
                                 esc..esc + 1 + c.len_utf8(),
                                 format!("unknown escape `\\{c}`"),
                                 "unknown escape",
                                 Some("a string knows the escapes `\\\"`, `\\\\` and `\\n`".into()),
                             );
-                            out.push(c);
                         }
                         _ => {
                             self.error(
@@ -646,30 +799,36 @@ impl<'a> Parser<'a> {
                     }
                     self.pos += self.peek().map_or(0, char::len_utf8);
                 }
-                '\n' => {
-                    self.pos += 1;
+                _ => {
+                    // A line end: `\n`, `\r\n` or a lone `\r`.
+                    let nl = self.pos;
+                    self.pos += if c == b'\r' && self.bytes.get(nl + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                     // A non-blank character at column 0 never belongs to a string.
                     match self.peek() {
                         Some(c) if !is_blank(c) => {
                             self.unterminated(open);
-                            return (Spanned::new(out, open..self.pos - 1), End::Stopped);
+                            let text = out.unwrap_or_else(|| self.src[open + 1..nl].to_string());
+                            let tok = self.ast.own(Span32::new(open, nl), text);
+                            return (tok, End::Stopped);
                         }
                         None => {
                             self.unterminated(open);
-                            return (Spanned::new(out, open..self.pos - 1), End::Stopped);
+                            let text = out.unwrap_or_else(|| self.src[open + 1..nl].to_string());
+                            let tok = self.ast.own(Span32::new(open, nl), text);
+                            return (tok, End::Stopped);
                         }
                         _ => {}
                     }
                     // Fold the line break and the next line's indentation.
+                    let o = out.get_or_insert_with(|| self.src[open + 1..nl].to_string());
                     self.hspace();
-                    if !out.ends_with(' ') {
-                        out.push(' ');
+                    if !o.ends_with(' ') {
+                        o.push(' ');
                     }
-                }
-                '\r' => self.pos += 1,
-                c => {
-                    out.push(c);
-                    self.pos += c.len_utf8();
                 }
             }
         }
@@ -695,15 +854,19 @@ mod tests {
         p
     }
 
+    fn text<'a>(p: &'a ParsedFile, src: &'a str, t: Tok) -> &'a str {
+        p.ast.str(src, t)
+    }
+
     #[test]
     fn parses_every_item_kind_and_attribute() {
         let src = "use \"sources.yaml\"\n\
 source partaw \"Murid Partaw\"\n  reliability: B\n  kind: expert\n  url: https://x.org/page#part # comment\n  date: 2017-02-27\n  derived-from: fpj, ap\n  note: \"a note\"\n\
 claim c \"Claim text\"\n  by: partaw\n  confidence: likely\n  because: a, b\n  because: d\n  allow: single-source\n\
 evidence a \"E\"\n  cite: partaw 3 \"FPJ analysis\" 2017-02-27\n  cite: ap\n\
-assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
+assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\nquestion q \"Q\"\n  answers: c, d\n";
         let p = ok(src);
-        let kinds: Vec<_> = p.items.iter().map(|i| i.kind).collect();
+        let kinds: Vec<_> = p.ast.items.iter().map(|i| i.kind).collect();
         assert_eq!(
             kinds,
             vec![
@@ -713,22 +876,25 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
                 ItemKind::Evidence,
                 ItemKind::Assumption,
                 ItemKind::Objection,
-                ItemKind::Premise
+                ItemKind::Premise,
+                ItemKind::Question
             ]
         );
-        let src_item = &p.items[1];
-        assert_eq!(src_item.attrs.len(), 6);
-        match &src_item.attrs[2].value {
-            Value::Text(t) => assert_eq!(t.value, "https://x.org/page#part"),
+        let src_item = &p.ast.items[1];
+        let attrs = p.ast.attrs_of(src_item);
+        assert_eq!(attrs.len(), 6);
+        match attrs[2].value {
+            Value::Text(t) => assert_eq!(text(&p, src, t), "https://x.org/page#part"),
             v => panic!("{v:?}"),
         }
-        match &p.items[3].attrs[0].value {
-            Value::Cite(c) => {
-                assert_eq!(c.source.value, "partaw");
-                assert_eq!(c.credibility.as_ref().map(|s| s.value.as_str()), Some("3"));
-                assert_eq!(c.locator.as_ref().map(|s| s.value.as_str()), Some("FPJ analysis"));
-                assert_eq!(c.date.as_ref().map(|s| s.value.as_str()), Some("2017-02-27"));
-                assert_eq!(&src[c.span.clone()], "partaw 3 \"FPJ analysis\" 2017-02-27");
+        match p.ast.attrs_of(&p.ast.items[3])[0].value {
+            Value::Cite(i) => {
+                let c = p.ast.cite(i);
+                assert_eq!(text(&p, src, c.source), "partaw");
+                assert_eq!(c.credibility.map(|t| text(&p, src, t)), Some("3"));
+                assert_eq!(c.locator.map(|t| text(&p, src, t)), Some("FPJ analysis"));
+                assert_eq!(c.date.map(|t| text(&p, src, t)), Some("2017-02-27"));
+                assert_eq!(&src[c.span.range()], "partaw 3 \"FPJ analysis\" 2017-02-27");
             }
             v => panic!("{v:?}"),
         }
@@ -738,24 +904,23 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
     fn spans_point_at_the_text() {
         let src = "claim isk \"Text\"\n  because: a,  b\n";
         let p = ok(src);
-        let item = &p.items[0];
-        assert_eq!(&src[item.keyword.clone()], "claim");
-        assert_eq!(&src[item.id.as_ref().unwrap().span.clone()], "isk");
-        assert_eq!(&src[item.text.as_ref().unwrap().span.clone()], "\"Text\"");
-        match &item.attrs[0].value {
-            Value::Ids(ids) => {
-                assert_eq!(&src[ids[1].span.clone()], "b");
-            }
+        let item = &p.ast.items[0];
+        assert_eq!(&src[item.keyword.range()], "claim");
+        assert_eq!(&src[item.id.unwrap().range()], "isk");
+        assert_eq!(&src[item.text.unwrap().range()], "\"Text\"");
+        assert_eq!(text(&p, src, item.text.unwrap()), "Text");
+        match p.ast.attrs_of(item)[0].value {
+            Value::Ids(ids) => assert_eq!(&src[p.ast.ids(ids)[1].range()], "b"),
             v => panic!("{v:?}"),
         }
-        assert_eq!(&src[item.span.clone()], "claim isk \"Text\"\n  because: a,  b");
+        assert_eq!(&src[item.span.range()], "claim isk \"Text\"\n  because: a,  b");
     }
 
     #[test]
     fn multi_line_strings_fold_and_escape() {
         let src = "claim c \"one\n   two \\\"q\\\" \\\\ \\n\"\n";
         let p = ok(src);
-        assert_eq!(p.items[0].text.as_ref().unwrap().value, "one two \"q\" \\ \n");
+        assert_eq!(text(&p, src, p.ast.items[0].text.unwrap()), "one two \"q\" \\ \n");
     }
 
     #[test]
@@ -765,8 +930,8 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].message, "unterminated string");
         assert_eq!(p.errors[0].span, 8..9);
-        assert_eq!(p.items.len(), 2);
-        assert_eq!(p.items[1].id.as_ref().unwrap().value, "b");
+        assert_eq!(p.ast.items.len(), 2);
+        assert_eq!(text(&p, src, p.ast.items[1].id.unwrap()), "b");
     }
 
     #[test]
@@ -784,9 +949,9 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
                 "unexpected `junk` after the item header",
             ]
         );
-        let ids: Vec<_> = p.items.iter().map(|i| i.id.as_ref().unwrap().value.as_str()).collect();
+        let ids: Vec<_> = p.ast.items.iter().map(|i| text(&p, src, i.id.unwrap())).collect();
         assert_eq!(ids, vec!["a", "p"]);
-        assert_eq!(p.items[1].attrs.len(), 1);
+        assert_eq!(p.ast.attrs_of(&p.ast.items[1]).len(), 1);
     }
 
     #[test]
@@ -794,7 +959,31 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
         let src =
             "# top\nsource s \"S\" # trailing\n  # indented comment\n  url: http://a/b#frag   # c\n\n  kind: wire\n";
         let p = ok(src);
-        assert_eq!(p.items[0].attrs.len(), 2);
+        assert_eq!(p.ast.attrs_of(&p.ast.items[0]).len(), 2);
+    }
+
+    #[test]
+    fn a_hash_glued_to_text_is_not_a_comment() {
+        // One rule everywhere: `#` starts a comment only after whitespace.
+        let src = "claim c \"C\"#x\n  confidence: likely# x\n";
+        let p = parse(src);
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.errors[0].message, "unexpected `#x` after the item header");
+        match p.ast.attrs_of(&p.ast.items[0])[0].value {
+            Value::Text(t) => assert_eq!(text(&p, src, t), "likely# x"),
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn a_malformed_citation_keeps_its_source() {
+        let src = "evidence e \"E\"\n  cite: s 1# bad?\n";
+        let p = parse(src);
+        assert_eq!(p.errors.len(), 1);
+        match p.ast.attrs_of(&p.ast.items[0])[0].value {
+            Value::Cite(i) => assert_eq!(text(&p, src, p.ast.cite(i).source), "s"),
+            v => panic!("{v:?}"),
+        }
     }
 
     #[test]
@@ -805,19 +994,58 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
     }
 
     #[test]
-    fn crlf_and_bom() {
-        let p = ok("\u{feff}claim a \"x\"\r\n  confidence: likely\r\n");
-        match &p.items[0].attrs[0].value {
-            Value::Text(t) => assert_eq!(t.value, "likely"),
+    fn crlf_bom_and_lone_cr() {
+        let src = "\u{feff}claim a \"x\"\r\n  confidence: likely\r\n";
+        let p = ok(src);
+        match p.ast.attrs_of(&p.ast.items[0])[0].value {
+            Value::Text(t) => assert_eq!(text(&p, src, t), "likely"),
             v => panic!("{v:?}"),
         }
+        // A lone CR ends a line like any other line end.
+        let src = "claim c \"C\"\r\r\rclaim d \"D\" junk\n";
+        let p = parse(src);
+        assert_eq!(p.ast.items.len(), 2);
+        assert_eq!(p.errors.len(), 1);
+        assert_eq!(p.errors[0].message, "unexpected `junk` after the item header");
+        let p = ok("claim a \"x\"\r  confidence: likely\rclaim b \"y\"\r");
+        assert_eq!(p.ast.items.len(), 2);
+        assert_eq!(p.ast.attrs_of(&p.ast.items[0]).len(), 1);
+    }
+
+    #[test]
+    fn new_attributes() {
+        let src = "premise p \"P\"\n  rates: a C, b II\n  expect: in, likely\nsource s \"S\"\n  retracted: 2018-05-02 \"withdrawn\"\n";
+        let p = ok(src);
+        match p.ast.attrs_of(&p.ast.items[0])[0].value {
+            Value::Rates(r) => {
+                let r = p.ast.ratings(r);
+                assert_eq!(r.len(), 2);
+                assert_eq!(text(&p, src, r[1].rating), "II");
+            }
+            v => panic!("{v:?}"),
+        }
+        match p.ast.attrs_of(&p.ast.items[1])[0].value {
+            Value::Retracted(i) => {
+                let r = p.ast.retraction(i);
+                assert_eq!(text(&p, src, r.date), "2018-05-02");
+                assert_eq!(r.note.map(|n| text(&p, src, n)), Some("withdrawn"));
+            }
+            v => panic!("{v:?}"),
+        }
+    }
+
+    #[test]
+    fn nfd_ids_are_normalised() {
+        let src = "claim cafe\u{301} \"x\"\n";
+        let p = ok(src);
+        assert_eq!(text(&p, src, p.ast.items[0].id.unwrap()), "café");
     }
 
     #[test]
     fn indented_line_outside_item() {
         let p = parse("  because: a\n  cite: b\nclaim c \"x\"\n");
         assert_eq!(p.errors.len(), 1);
-        assert_eq!(p.items.len(), 1);
+        assert_eq!(p.ast.items.len(), 1);
     }
 
     #[test]
@@ -825,7 +1053,7 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\n";
         let p = parse("claim c\n  cite: s\n");
         assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
         assert_eq!(p.errors[0].message, "expected a quoted text after `c`");
-        assert_eq!(p.items.len(), 1);
-        assert_eq!(p.items[0].attrs.len(), 1);
+        assert_eq!(p.ast.items.len(), 1);
+        assert_eq!(p.ast.attrs_of(&p.ast.items[0]).len(), 1);
     }
 }
