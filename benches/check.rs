@@ -109,10 +109,9 @@ fn main() {
         let path = dir.join("map.arg");
         std::fs::write(&path, &text).expect("write the map");
         let total = Instant::now();
-        let mut ws = graph::load(std::slice::from_ref(&path)).expect("loads");
+        let ws = graph::load(std::slice::from_ref(&path)).expect("loads");
         let load_ms = total.elapsed().as_secs_f64() * 1e3;
-        let items = std::mem::take(&mut ws.items);
-        let (g, _) = resolve(&ws, items);
+        let (g, _) = resolve(&ws, &ws.imports);
         let resolve_ms = total.elapsed().as_secs_f64() * 1e3 - load_ms;
         let attack_count: usize = g.statements.iter().map(|s| s.attacks.len()).sum();
         println!(

@@ -134,12 +134,15 @@ struct FileDefs<'a> {
     questions: usize,
 }
 
-/// Kinds of definition, in item order, per file (local indices).
-fn file_defs<'a>(ws: &'a Workspace, f: FileId, offsets: Option<(usize, usize, usize)>) -> FileDefs<'a> {
+/// A file's symbol table, numbering its definitions from the file's
+/// offsets (statements, sources, questions).
+fn file_defs<'a>(ws: &'a Workspace, f: FileId, (so, ro, qo): (usize, usize, usize)) -> FileDefs<'a> {
     let ast = &ws.asts[f];
     let text = &ws.files[f].text;
-    let (so, ro, qo) = offsets.unwrap_or((0, 0, 0));
-    let mut d = FileDefs::default();
+    let mut d = FileDefs {
+        table: HashMap::with_capacity_and_hasher(ast.items.len(), Default::default()),
+        ..FileDefs::default()
+    };
     for (i, item) in ast.items.iter().enumerate() {
         let Some(id) = item.id else { continue };
         let def = match item.kind {
@@ -266,8 +269,16 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
     let counts: Vec<(usize, usize, usize)> = (0..n)
         .into_par_iter()
         .map(|f| {
-            let d = file_defs(ws, f, Some((0, 0, 0)));
-            (d.statements, d.sources, d.questions)
+            let mut c = (0, 0, 0);
+            for item in ws.asts[f].items.iter().filter(|i| i.id.is_some()) {
+                match item.kind {
+                    ItemKind::Use => {}
+                    ItemKind::Source => c.1 += 1,
+                    ItemKind::Question => c.2 += 1,
+                    _ => c.0 += 1,
+                }
+            }
+            c
         })
         .collect();
     let mut offsets = Vec::with_capacity(n);
@@ -278,7 +289,7 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
     }
     let defs: Vec<FileDefs> = (0..n)
         .into_par_iter()
-        .map(|f| file_defs(ws, f, Some(offsets[f])))
+        .map(|f| file_defs(ws, f, offsets[f]))
         .collect();
     let mut stmt_kinds = Vec::with_capacity(acc.0);
     for f in 0..n {
@@ -299,10 +310,16 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
         .into_par_iter()
         .map(|f| {
             let share = (SUGGESTION_BUDGET as u128 * ws.files[f].text.len() as u128 / total_bytes as u128) as usize;
+            let (ns, nr, nq) = counts[f];
             let mut r = FileResolver {
                 names: &names,
                 file: f,
-                out: FileOut::default(),
+                out: FileOut {
+                    statements: Vec::with_capacity(ns),
+                    sources: Vec::with_capacity(nr),
+                    questions: Vec::with_capacity(nq),
+                    diags: Vec::new(),
+                },
                 suggestions_left: share.max(SUGGESTION_FLOOR),
                 candidates: HashMap::default(),
             };

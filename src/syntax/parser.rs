@@ -14,11 +14,20 @@ use std::borrow::Cow;
 /// Parses a whole document. Never fails: errors are collected in
 /// [`ParsedFile::errors`] and parsing goes on.
 pub fn parse(src: &str) -> ParsedFile {
+    // Capacities from the size of the text (an item is some 60 bytes or
+    // more), so that the vectors rarely grow and copy.
+    let ast = Ast {
+        items: Vec::with_capacity(src.len() / 64 + 4),
+        attrs: Vec::with_capacity(src.len() / 32 + 4),
+        toks: Vec::with_capacity(src.len() / 48 + 4),
+        cites: Vec::with_capacity(src.len() / 96 + 4),
+        ..Ast::default()
+    };
     let mut p = Parser {
         src,
         bytes: src.as_bytes(),
         pos: 0,
-        ast: Ast::default(),
+        ast,
         errors: Vec::new(),
         attrs: Vec::new(),
     };

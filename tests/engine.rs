@@ -1,0 +1,191 @@
+//! The engine at the scale of a repository and of a keystroke: independent
+//! files cost what they cost alone and give what they give alone, output
+//! does not depend on the number of threads, and a workspace re-checks
+//! after one file's text changes without reading the others again.
+
+use argcheck::analysis::Semantics;
+use argcheck::check;
+use argcheck::diagnostic::Diagnostic;
+use argcheck::graph::{self, Workspace};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+fn scratch(tag: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("argcheck-engine-{tag}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("argcheck.yaml"), "# root\n").expect("write");
+    dir
+}
+
+const REGISTRY: &str = "sources:\n  ap:\n    title: Associated Press\n    reliability: A\n  blog:\n    title: A blog\n    reliability: E\n    derived-from: [ap]\n";
+
+/// A small analysis, the same ids in every file, varied by `i` so that
+/// files differ in what they report.
+fn analysis(i: usize) -> String {
+    let mut s = String::from("use \"sources.yaml\"\n\n");
+    s.push_str(&format!(
+        "claim c1 \"Claim {i}\"\n  confidence: {}\n  because: p1, e2\n",
+        ["likely", "almost-certain", "very-likely"][i % 3]
+    ));
+    s.push_str("premise p1 \"P\"\n  because: e1\n");
+    s.push_str("evidence e1 \"E1\"\n  cite: ap 2\n");
+    s.push_str(&format!("evidence e2 \"E2\"\n  cite: blog {}\n", 1 + i % 6));
+    if i % 4 == 0 {
+        s.push_str("objection o1 \"O\"\n  cite: blog 3\n  attacks: p1\n");
+    }
+    if i % 7 == 0 {
+        s.push_str("premise p9 \"typo\"\n  because: e11\n");
+    }
+    s
+}
+
+/// Diagnostics as comparable text, per file name.
+fn by_file(c: &check::Checked) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for d in &c.diagnostics {
+        out.entry(c.ws.files[d.loc.file].name.clone())
+            .or_default()
+            .push(show(c, d));
+    }
+    out
+}
+
+fn show(c: &check::Checked, d: &Diagnostic) -> String {
+    let labels: Vec<String> = d
+        .labels
+        .iter()
+        .map(|l| format!("{}@{:?}:{}", c.ws.files[l.loc.file].name, l.loc.span, l.message))
+        .collect();
+    format!(
+        "{} {:?} {:?} {} | {:?} | {}",
+        d.rule,
+        d.severity,
+        d.loc.span,
+        d.message,
+        d.help,
+        labels.join("; ")
+    )
+}
+
+#[test]
+fn a_thousand_independent_files_give_what_each_gives_alone() {
+    let dir = scratch("many");
+    std::fs::write(dir.join("sources.yaml"), REGISTRY).expect("write");
+    let n = 1000;
+    for i in 0..n {
+        std::fs::write(dir.join(format!("a{i:04}.arg")), analysis(i)).expect("write");
+    }
+    let all = check::run(&[dir.clone()], Semantics::Grounded).expect("runs");
+    assert_eq!(all.graph.statements.len(), (0..n).map(|i| 4 + usize::from(i % 4 == 0) + usize::from(i % 7 == 0)).sum::<usize>());
+    let together = by_file(&all);
+    // No duplicate-id although every file defines `c1`: they never share a
+    // namespace.
+    assert!(all.diagnostics.iter().all(|d| d.rule != "duplicate-id"));
+    for i in (0..n).step_by(37).chain([n - 1]) {
+        let name = format!("a{i:04}.arg");
+        let alone = check::run(&[dir.join(&name)], Semantics::Grounded).expect("runs");
+        let alone = by_file(&alone);
+        for (file, diags) in &alone {
+            // The shared registry's own findings depend on every file that
+            // uses it; each analysis's findings must not.
+            if file == "sources.yaml" {
+                continue;
+            }
+            assert_eq!(together.get(file), Some(diags), "{file} differs when checked with 999 others");
+        }
+    }
+}
+
+#[test]
+fn duplicates_across_files_are_found_through_shared_imports() {
+    let dir = scratch("dups");
+    std::fs::write(dir.join("common.arg"), "source ap \"AP\"\n  reliability: A\n").expect("write");
+    std::fs::write(dir.join("a.arg"), "use \"common.arg\"\nsource ap \"AP again\"\nevidence e \"E\"\n  cite: ap 2\n")
+        .expect("write");
+    std::fs::write(dir.join("b.arg"), "evidence e \"E\"\n  cite: zz 2\n").expect("write");
+    let c = check::run(&[dir], Semantics::Grounded).expect("runs");
+    let dups: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.rule == "duplicate-id").collect();
+    assert_eq!(dups.len(), 1, "{:?}", dups);
+    // `a.arg` is loaded first (then what it imports), so its `ap` is the
+    // first definition and the imported one the repeat.
+    assert_eq!(c.ws.files[dups[0].loc.file].name, "common.arg");
+    assert_eq!(c.ws.files[dups[0].labels[1].loc.file].name, "a.arg");
+}
+
+fn run_bin(dir: &Path, threads: Option<&str>) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_argcheck"));
+    cmd.current_dir(dir).env("NO_COLOR", "1").args(["check", "--format", "json", "."]);
+    match threads {
+        Some(t) => cmd.env("RAYON_NUM_THREADS", t),
+        None => cmd.env_remove("RAYON_NUM_THREADS"),
+    };
+    let out = cmd.output().expect("runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let dir = scratch("threads");
+    std::fs::write(dir.join("sources.yaml"), REGISTRY).expect("write");
+    for i in 0..120 {
+        std::fs::write(dir.join(format!("f{i:03}.arg")), analysis(i)).expect("write");
+    }
+    // One file imports another, so that files are not all independent.
+    std::fs::write(dir.join("z.arg"), "use \"f001.arg\"\nclaim z \"Z\"\n  because: c1, p1x\n").expect("write");
+    let one = run_bin(&dir, Some("1"));
+    assert!(one.contains("\"diagnostics\""));
+    assert_eq!(run_bin(&dir, None), one);
+    assert_eq!(run_bin(&dir, Some("7")), one);
+}
+
+fn names(ws: &Workspace, diags: &[Diagnostic], file: &str) -> Vec<String> {
+    diags
+        .iter()
+        .filter(|d| ws.files[d.loc.file].name == file)
+        .map(|d| format!("{} {}", d.rule, d.message))
+        .collect()
+}
+
+#[test]
+fn a_workspace_rechecks_after_one_file_changes() {
+    let dir = scratch("ws");
+    std::fs::write(dir.join("sources.yaml"), REGISTRY).expect("write");
+    std::fs::write(dir.join("a.arg"), analysis(1)).expect("write");
+    std::fs::write(dir.join("b.arg"), analysis(2)).expect("write");
+    std::fs::write(dir.join("c.arg"), "use \"b.arg\"\nclaim top \"T\"\n  confidence: likely\n  because: c1\n")
+        .expect("write");
+    let mut ws = graph::load(&[dir.clone()]).expect("loads");
+    let before = ws.check(Semantics::Grounded).expect("checks");
+    let a_before = names(&ws, &before.diagnostics, "a.arg");
+    let b_before = names(&ws, &before.diagnostics, "b.arg");
+    let c_before = names(&ws, &before.diagnostics, "c.arg");
+    assert!(a_before.iter().any(|d| d.starts_with("overclaimed-confidence")), "{a_before:?}");
+
+    // Edit a.arg in memory (the file on disk is removed: nothing is read
+    // again): lower the confidence, and break a reference.
+    let edited = analysis(1)
+        .replace("almost-certain", "likely")
+        .replace("because: e1", "because: e1x");
+    std::fs::remove_file(dir.join("a.arg")).expect("remove");
+    ws.set_text(&dir.join("a.arg"), edited);
+    let after = ws.check(Semantics::Grounded).expect("checks");
+    let a_after = names(&ws, &after.diagnostics, "a.arg");
+    assert!(!a_after.iter().any(|d| d.starts_with("overclaimed-confidence")), "{a_after:?}");
+    assert!(a_after.iter().any(|d| d.starts_with("unknown-reference")), "{a_after:?}");
+    assert_eq!(names(&ws, &after.diagnostics, "b.arg"), b_before);
+    assert_eq!(names(&ws, &after.diagnostics, "c.arg"), c_before);
+
+    // An imported file changes: its importer's diagnostics follow.
+    let b = analysis(2).replace("claim c1", "claim c1-renamed");
+    ws.set_text(&dir.join("b.arg"), b);
+    let again = ws.check(Semantics::Grounded).expect("checks");
+    let c_again = names(&ws, &again.diagnostics, "c.arg");
+    assert!(c_again.iter().any(|d| d.contains("unknown statement `c1`")), "{c_again:?}");
+    assert_eq!(names(&ws, &again.diagnostics, "a.arg"), a_after);
+}
