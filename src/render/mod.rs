@@ -1,8 +1,13 @@
 //! Output: the human report (miette), JSON, and the `explain` tree.
 
+pub mod concise;
 pub mod explain;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod located;
+pub mod sarif;
 
 use crate::graph::Workspace;
 use crate::span::LineCol;

@@ -11,3 +11,4 @@ pub mod parser;
 
 pub use ast::*;
 pub use parser::parse;
+pub mod markdown_cmark;
