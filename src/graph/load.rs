@@ -11,7 +11,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::span::LineIndex;
-use crate::syntax::{self, markdown, Ast, ItemKind, SyntaxError};
+use crate::syntax::{self, markdown_cmark, Ast, ItemKind, SyntaxError};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
@@ -182,14 +182,23 @@ pub fn parse_text(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnos
     let mut diags = Vec::new();
     let ast = match kind {
         FileKind::Registry => super::registry::parse(file, text, &mut diags),
-        FileKind::Arg | FileKind::Markdown => {
-            let parsed = if kind == FileKind::Markdown {
-                syntax::parse(&markdown::extract(text))
-            } else {
-                syntax::parse(text)
-            };
+        FileKind::Arg => {
+            let parsed = syntax::parse(text);
             diags.extend(parsed.errors.into_iter().map(|e| syntax_diag(file, e)));
             parsed.ast
+        }
+        FileKind::Markdown => {
+            // The `arg` blocks, container prefixes stripped, parsed as one
+            // document; every span mapped back to the Markdown file.
+            let ex = markdown_cmark::extract(text);
+            let parsed = syntax::parse(&ex.text);
+            let mut ast = parsed.ast;
+            ast.map_spans(|o| ex.to_source(o), |o| ex.to_source_end(o));
+            diags.extend(parsed.errors.into_iter().map(|mut e| {
+                e.span = ex.span_to_source(e.span);
+                syntax_diag(file, e)
+            }));
+            ast
         }
         FileKind::Config | FileKind::Skipped => Ast::default(),
     };

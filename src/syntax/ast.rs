@@ -356,14 +356,14 @@ impl Ast {
         }
     }
 
-    /// Moves every span of the tree through `f` (Markdown drafts: from the
-    /// extracted text to the Markdown file).
-    pub fn map_spans(&mut self, f: impl Fn(u32) -> u32) {
+    /// Moves every span of the tree through `start` (for start offsets) and
+    /// `end` (for end offsets): Markdown drafts, from the extracted text to
+    /// the Markdown file.
+    pub fn map_spans(&mut self, start: impl Fn(usize) -> usize, end: impl Fn(usize) -> usize) {
         let m = |s: &mut Span32| {
-            *s = Span32 {
-                start: f(s.start),
-                end: f(s.end).max(f(s.start)),
-            }
+            let a = start(s.start as usize);
+            let b = if s.end == s.start { a } else { end(s.end as usize).max(a) };
+            *s = Span32::new(a, b);
         };
         let mt = |t: &mut Tok| m(&mut t.span);
         for it in &mut self.items {

@@ -6,7 +6,7 @@
 
 pub mod ast;
 pub mod lexer;
-pub mod markdown;
+
 pub mod parser;
 
 pub use ast::*;
