@@ -5,7 +5,12 @@
 //! written subset of YAML (block mappings and sequences, flow collections, quoted and
 //! block scalars, comments, document markers); anything else just yields `None`.
 
-use std::collections::HashMap;
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde_yaml::value::{Tag, TaggedValue};
+use serde_yaml::{Mapping, Value};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::ops::Range;
 
 /// Deepest path recorded; deeper nodes are scanned but not indexed (keeps time linear).
@@ -15,6 +20,10 @@ const MAX_DEPTH: usize = 64;
 struct Entry {
     key: Option<Range<usize>>,
     value: Option<Range<usize>>,
+    /// The `!tag` written before the value, if any.
+    tag: Option<Range<usize>>,
+    /// Later occurrences of the same key (a duplicate key).
+    more_keys: Vec<Range<usize>>,
 }
 
 /// Positions of the keys and values of a YAML document, by path.
@@ -25,6 +34,12 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct YamlIndex {
     entries: HashMap<String, Entry>,
+    /// Anchors (`&name`) in text order: name, position, path of the anchored node.
+    anchors: Vec<(String, usize, Vec<String>)>,
+    /// Complex keys (`[a, b]: x`, `? {x: 1}`) of block mappings, by the mapping's path.
+    complex: HashMap<String, Vec<Range<usize>>>,
+    /// Aliases (`*name`) written as values, by the position of their `*`.
+    aliases: HashMap<usize, String>,
 }
 
 /// Joins path segments with a prefix byte that cannot appear in the lookups we care about.
@@ -327,15 +342,37 @@ struct Builder<'a> {
     pending: Option<Pending>,
     budget: usize,
     entries: HashMap<String, Entry>,
+    anchors: Vec<(String, usize, Vec<String>)>,
+    complex: HashMap<String, Vec<Range<usize>>>,
+    aliases: HashMap<usize, String>,
 }
 
 impl Builder<'_> {
     fn set(&mut self, path: &[String], span: Range<usize>, is_key: bool) {
+        if !is_key {
+            if let Some(name) = self.text.get(span.clone()).and_then(|t| t.strip_prefix('*')) {
+                self.aliases.insert(span.start, name.to_string());
+            }
+        }
         let e = self.entries.entry(join(path)).or_default();
         let slot = if is_key { &mut e.key } else { &mut e.value };
         if slot.is_none() {
             *slot = Some(span);
+        } else if is_key {
+            e.more_keys.push(span);
         }
+    }
+
+    /// Records a complex key of the block mapping at `path`, from `p` on this line.
+    fn complex_key(&mut self, path: &[String], p: usize, l: &Line) {
+        let b = self.b;
+        let end = if matches!(b[p], b'[' | b'{') {
+            let mut sink = Vec::new();
+            scan_flow(self.text, p, l.end, &[], &mut sink).unwrap_or(l.end)
+        } else {
+            l.end
+        };
+        self.complex.entry(join(path)).or_default().push(p..end);
     }
 
     /// Scan limit for multi-line constructs: the whole text while the budget for
@@ -383,8 +420,17 @@ impl Builder<'_> {
     fn value(&mut self, mut v: usize, l: &Line, path: Vec<String>, owner: usize, parent_map: bool) -> Option<usize> {
         let b = self.b;
         while v < l.end && (b[v] == b'&' || b[v] == b'!') {
+            let start = v;
             while v < l.end && !is_ws(b[v]) {
                 v += 1;
+            }
+            if b[start] == b'&' {
+                if let Some(name) = self.text.get(start + 1..v) {
+                    self.anchors.push((name.to_string(), start, path.clone()));
+                }
+            } else {
+                let e = self.entries.entry(join(&path)).or_default();
+                e.tag = e.tag.clone().or(Some(start..v));
             }
             v = skip_ws(b, v, l.end);
         }
@@ -520,7 +566,14 @@ impl Builder<'_> {
             if is_dash(b, p, l.end) {
                 return None;
             }
-            let (kspan, key, v) = self.find_key(p, &l)?;
+            let Some((kspan, key, v)) = self.find_key(p, &l) else {
+                let c = b[p];
+                if matches!(c, b'[' | b'{') || (c == b'?' && (p + 1 >= l.end || is_ws(b[p + 1]))) {
+                    let path = self.stack.last()?.path.clone();
+                    self.complex_key(&path, p, &l);
+                }
+                return None;
+            };
             let kp = child(&self.stack.last()?.path, key)?;
             self.set(&kp, kspan, true);
             return self.value(v, &l, kp, pcol, true);
@@ -540,8 +593,12 @@ impl YamlIndex {
             pending: None,
             budget: n,
             entries: HashMap::new(),
+            anchors: Vec::new(),
+            complex: HashMap::new(),
+            aliases: HashMap::new(),
         };
-        let mut pos = 0;
+        // A byte order mark is not content: columns on the first line count from after it.
+        let mut pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
         while pos < n {
             let le = find_byte(b, pos, b'\n').unwrap_or(n);
             pos = match bld.line(pos, le) {
@@ -549,7 +606,36 @@ impl YamlIndex {
                 _ => le + 1,
             };
         }
-        YamlIndex { entries: bld.entries }
+        YamlIndex {
+            entries: bld.entries,
+            anchors: bld.anchors,
+            complex: bld.complex,
+            aliases: bld.aliases,
+        }
+    }
+
+    /// Span of the `!tag` written before the value at `path`.
+    pub fn tag_span(&self, path: &[&str]) -> Option<Range<usize>> {
+        self.entries.get(&join(path))?.tag.clone()
+    }
+
+    /// Span of the `n`-th repetition (0-based, after the first occurrence) of the key at `path`.
+    pub fn duplicate_key_span(&self, path: &[&str], n: usize) -> Option<Range<usize>> {
+        self.entries.get(&join(path))?.more_keys.get(n).cloned()
+    }
+
+    /// Span of the `n`-th complex key (`[a, b]:`, `? {x: 1}`) of the block mapping at `path`.
+    pub fn complex_key_span(&self, path: &[&str], n: usize) -> Option<Range<usize>> {
+        self.complex.get(&join(path))?.get(n).cloned()
+    }
+
+    /// Path of the node anchored `&name` by the last such anchor before byte `before`.
+    pub fn anchor_path(&self, name: &str, before: usize) -> Option<&[String]> {
+        self.anchors
+            .iter()
+            .rev()
+            .find(|(n, at, _)| n == name && *at < before)
+            .map(|(_, _, p)| p.as_slice())
     }
 
     /// Byte span of the key at `path` (e.g. ["sources", "ap", "reliability"]): the key text without quotes/colon.
@@ -580,6 +666,305 @@ impl YamlIndex {
             }
         }
         0..0
+    }
+}
+
+/// A YAML document read by [`load`], with the duplicate keys it held.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The document (aliases expanded; for a duplicate key, the first value).
+    pub value: Value,
+    /// Paths of the duplicate keys, the key last, in text order.
+    pub duplicates: Vec<Vec<String>>,
+}
+
+/// Why [`load`] failed.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The YAML does not parse (or holds several documents).
+    Yaml(serde_yaml::Error),
+    /// Aliases expand to more values than the budget allows (a "billion laughs").
+    Expansion {
+        /// The budget, in values.
+        limit: usize,
+    },
+}
+
+struct LoadState {
+    left: usize,
+    exceeded: bool,
+    path: Vec<String>,
+    duplicates: Vec<Vec<String>>,
+}
+
+#[derive(Clone, Copy)]
+struct Seed<'s>(&'s RefCell<LoadState>);
+
+impl Seed<'_> {
+    fn tick<E: de::Error>(self) -> Result<(), E> {
+        let mut st = self.0.borrow_mut();
+        if st.left == 0 {
+            st.exceeded = true;
+            return Err(E::custom("aliases expand to too many values"));
+        }
+        st.left -= 1;
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Number(i.into()))
+    }
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Number(u.into()))
+    }
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Number(f.into()))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.tick()?;
+        let mut out = Vec::new();
+        loop {
+            self.0.borrow_mut().path.push(out.len().to_string());
+            let next = seq.next_element_seed(self);
+            self.0.borrow_mut().path.pop();
+            match next? {
+                Some(v) => out.push(v),
+                None => break,
+            }
+        }
+        Ok(Value::Sequence(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.tick()?;
+        let mut out = Mapping::new();
+        while let Some(k) = map.next_key_seed(self)? {
+            let text = key_text(&k);
+            self.0.borrow_mut().path.push(text);
+            let v = map.next_value_seed(self);
+            let mut st = self.0.borrow_mut();
+            if out.contains_key(&k) {
+                let dup = st.path.clone();
+                st.duplicates.push(dup);
+            }
+            st.path.pop();
+            drop(st);
+            let v = v?;
+            if !out.contains_key(&k) {
+                out.insert(k, v);
+            }
+        }
+        Ok(Value::Mapping(out))
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        self.tick()?;
+        let (tag, contents): (String, _) = data.variant()?;
+        let value = contents.newtype_variant_seed(self)?;
+        Ok(Value::Tagged(Box::new(TaggedValue {
+            tag: Tag::new(tag),
+            value,
+        })))
+    }
+}
+
+/// The text of a key, as paths of a [`YamlIndex`] spell it (scalars only; other keys get `?`).
+pub fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        _ => "?".into(),
+    }
+}
+
+/// Values a document may hold for each byte of its text, beyond a fixed allowance:
+/// plain YAML yields at most about one value per byte, so only aliases go past it.
+const VALUES_PER_BYTE: usize = 2;
+const VALUES_ALLOWANCE: usize = 100_000;
+
+/// Parses one YAML document (a leading byte order mark is allowed) into a [`Value`],
+/// keeping the first value of a duplicate key and noting where it was repeated.
+/// Aliases are expanded, but never beyond a budget proportional to the text's
+/// length, so a "billion laughs" ends quickly in [`LoadError::Expansion`].
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    let limit = text
+        .len()
+        .saturating_mul(VALUES_PER_BYTE)
+        .saturating_add(VALUES_ALLOWANCE);
+    let state = RefCell::new(LoadState {
+        left: limit,
+        exceeded: false,
+        path: Vec::new(),
+        duplicates: Vec::new(),
+    });
+    // serde_yaml (0.9.34) takes a document that starts with a byte order mark and has
+    // two keys or more for several documents: it parses the text after the mark.
+    // Its error positions then count from after the mark, as they do anyway.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let result = Seed(&state).deserialize(serde_yaml::Deserializer::from_str(body));
+    let st = state.into_inner();
+    match result {
+        Ok(value) => Ok(Loaded {
+            value,
+            duplicates: st.duplicates,
+        }),
+        Err(_) if st.exceeded => Err(LoadError::Expansion { limit }),
+        Err(e) => Err(LoadError::Yaml(e)),
+    }
+}
+
+/// One entry of a mapping once merge keys are applied.
+#[derive(Debug)]
+pub struct MapEntry<'v> {
+    /// The key.
+    pub key: &'v Value,
+    /// The value.
+    pub value: &'v Value,
+    /// Where the entry is written in the text: the path of the mapping that holds it
+    /// (for a merged entry, the anchored mapping it came from), the key not included.
+    pub at: Vec<String>,
+}
+
+/// A merge key (`<<`) whose value is not a mapping or a list of mappings.
+#[derive(Debug)]
+pub struct MergeError {
+    /// Where to report it.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Deepest chain of merges followed (merged mappings that merge others).
+const MAX_MERGE_DEPTH: usize = 32;
+
+impl YamlIndex {
+    /// The entries of mapping `m`, written at `path` in the text, with YAML 1.1 merge
+    /// keys applied: `<<: *base` or `<<: [*a, *b]` adds the entries of the merged
+    /// mappings whose keys are not written explicitly (earlier merged mappings win
+    /// over later ones). Explicit entries come first, in text order, then merged ones.
+    pub fn entries<'v>(&self, m: &'v Mapping, path: &[String], errors: &mut Vec<MergeError>) -> Vec<MapEntry<'v>> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        self.collect(m, path, 0, &mut out, &mut seen, errors);
+        out
+    }
+
+    fn collect<'v>(
+        &self,
+        m: &'v Mapping,
+        path: &[String],
+        depth: usize,
+        out: &mut Vec<MapEntry<'v>>,
+        seen: &mut HashSet<&'v Value>,
+        errors: &mut Vec<MergeError>,
+    ) {
+        if depth > MAX_MERGE_DEPTH {
+            let p: Vec<&str> = path.iter().map(String::as_str).collect();
+            errors.push(MergeError {
+                span: self.best_span(&p),
+                message: format!("merge keys (`<<`) nest deeper than {MAX_MERGE_DEPTH} levels"),
+            });
+            return;
+        }
+        let mut merges = Vec::new();
+        for (k, v) in m {
+            if k.as_str() == Some("<<") {
+                merges.push(v);
+                continue;
+            }
+            // Inside a merged mapping, keys already present (explicit, or from an
+            // earlier merge) win.
+            if !seen.insert(k) && depth > 0 {
+                continue;
+            }
+            out.push(MapEntry {
+                key: k,
+                value: v,
+                at: path.to_vec(),
+            });
+        }
+        let mut mp: Vec<String> = path.to_vec();
+        mp.push("<<".into());
+        let mp_ref: Vec<&str> = mp.iter().map(String::as_str).collect();
+        for v in merges {
+            match v {
+                Value::Mapping(inner) => {
+                    let at = self.merged_path(self.value_span(&mp_ref), &mp);
+                    self.collect(inner, &at, depth + 1, out, seen, errors);
+                }
+                Value::Sequence(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let span = self.item_span(&mp_ref, i);
+                        match item {
+                            Value::Mapping(inner) => {
+                                let mut ip = mp.clone();
+                                ip.push(i.to_string());
+                                let at = self.merged_path(span, &ip);
+                                self.collect(inner, &at, depth + 1, out, seen, errors);
+                            }
+                            _ => errors.push(MergeError {
+                                span: span.unwrap_or_else(|| self.best_span(&mp_ref)),
+                                message: "a merge key (`<<`) takes mappings: this item is not one".into(),
+                            }),
+                        }
+                    }
+                }
+                _ => errors.push(MergeError {
+                    span: self.best_span(&mp_ref),
+                    message: "a merge key (`<<`) takes a mapping or a list of mappings, such as `<<: *base`".into(),
+                }),
+            }
+        }
+    }
+
+    /// Where a merged mapping is written: at its anchor when the merge names an alias
+    /// (`*base`), else inline under the merge key itself.
+    fn merged_path(&self, span: Option<Range<usize>>, inline: &[String]) -> Vec<String> {
+        let anchored = span.and_then(|s| {
+            let name = self.aliases.get(&s.start)?;
+            self.anchor_path(name, s.start)
+        });
+        anchored.map_or_else(|| inline.to_vec(), <[String]>::to_vec)
     }
 }
 
@@ -629,6 +1014,33 @@ mod tests {
         assert_eq!(at(t, ix.key_span(&["sources", "indianspice"])), Some("indianspice"));
         let start = ix.value_span(&["sources", "ap", "reliability"]).map_or(0, |r| r.start);
         assert_eq!(t[..start].matches('\n').count() + 1, 5);
+    }
+
+    #[test]
+    fn byte_order_mark() {
+        let t = "\u{feff}sources:\n  ap:\n    reliability: A\nother: 1\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.key_span(&["sources"])), Some("sources"));
+        assert_eq!(at(t, ix.value_span(&["sources", "ap", "reliability"])), Some("A"));
+        assert_eq!(at(t, ix.value_span(&["other"])), Some("1"));
+        let loaded = load(t).map(|l| l.value);
+        assert!(
+            matches!(loaded, Ok(Value::Mapping(ref m)) if m.len() == 2),
+            "{loaded:?}"
+        );
+    }
+
+    #[test]
+    fn anchors_tags_duplicates_and_complex_keys() {
+        let t = "a: &x\n  k: 1\nb: *x\nc: !t {k: 2}\nd: 1\nd: 2\n[e, f]: 3\n? g\n: 4\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(ix.anchor_path("x", t.len()), Some(&["a".to_string()][..]));
+        assert_eq!(ix.anchor_path("x", 0), None);
+        assert_eq!(at(t, ix.tag_span(&["c"])), Some("!t"));
+        assert_eq!(at(t, ix.value_span(&["c", "k"])), Some("2"));
+        assert_eq!(ix.duplicate_key_span(&["d"], 0).map(|r| r.start), t.rfind("d:"));
+        assert_eq!(at(t, ix.complex_key_span(&[], 0)), Some("[e, f]"));
+        assert_eq!(at(t, ix.complex_key_span(&[], 1)), Some("? g"));
     }
 
     #[test]
