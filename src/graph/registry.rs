@@ -5,35 +5,100 @@
 //! [`YamlIndex`], so that resolution and every rule treat both alike and
 //! report problems at the right line of the YAML file.
 
-use crate::config::{scalar_text, yaml_error};
+use crate::config::{load_yaml, report_merge_errors, scalar_text};
 use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::span::{Span, Spanned};
 use crate::syntax::{lexer, Attr, Item, ItemKind, Value};
 use crate::yamlspan::YamlIndex;
 use serde_yaml::Value as Y;
+use std::collections::HashMap;
+
+/// Where a key of the mapping at `at` is written: its own span, else the mapping's.
+fn key_span_at(index: &YamlIndex, at: &[String], key: &str) -> Span {
+    let mut p: Vec<&str> = at.iter().map(String::as_str).collect();
+    p.push(key);
+    index.key_span(&p).unwrap_or_else(|| index.best_span(&p))
+}
+
+/// Reports a key that is not a plain name (`[a, b]:`, `? {x: 1}`, `!t x:`, `null:`),
+/// the `n`-th such key of the mapping at `at`.
+fn bad_key(file: FileId, index: &YamlIndex, at: &[String], n: usize, key: &Y, what: &str, diags: &mut Vec<Diagnostic>) {
+    let p: Vec<&str> = at.iter().map(String::as_str).collect();
+    let span = match key {
+        Y::Null => key_span_at(index, at, "null"),
+        _ => index.complex_key_span(&p, n).unwrap_or_else(|| index.best_span(&p)),
+    };
+    let kind = match key {
+        Y::Null => "null",
+        Y::Sequence(_) => "a list",
+        Y::Mapping(_) => "a mapping",
+        _ => "a tagged value",
+    };
+    diags.push(
+        Diagnostic::new(
+            &rules::invalid_value::RULE,
+            Loc::new(file, span),
+            format!("{what} must be a plain name, not {kind}"),
+            "not a plain key",
+        )
+        .with_help("write a key as a word followed by `:`, such as `ap:`; complex keys (`[a, b]:`, `? {x: 1}`) are not supported"),
+    );
+}
+
+/// Reports a tagged value (`!custom {..}`) at its tag.
+fn tagged(
+    file: FileId,
+    index: &YamlIndex,
+    path: &[&str],
+    t: &serde_yaml::value::TaggedValue,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let span = index.tag_span(path).unwrap_or_else(|| index.best_span(path));
+    diags.push(
+        Diagnostic::new(
+            &rules::invalid_value::RULE,
+            Loc::new(file, span),
+            format!("{what} has a YAML tag `{}`, which a registry does not support", t.tag),
+            "tag not supported",
+        )
+        .with_help("remove the tag: a registry holds plain mappings, lists and text"),
+    );
+}
 
 /// Reads the sources of a registry. Problems are pushed to `diags`.
 pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item> {
-    let value: Y = match serde_yaml::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.push(yaml_error(file, text, &e));
-            return Vec::new();
-        }
-    };
     let index = YamlIndex::new(text);
-    let loc = |path: &[&str]| Loc::new(file, index.best_span(path));
-    let invalid = |diags: &mut Vec<Diagnostic>, l: Loc, msg: String, help: &str| {
-        diags.push(Diagnostic::new(&rules::invalid_value::RULE, l, msg, "invalid value").with_help(help));
+    let Some(value) = load_yaml(file, text, &index, diags) else {
+        return Vec::new();
     };
-    let top = match value {
+    let invalid = |diags: &mut Vec<Diagnostic>, span: Span, msg: String, help: &str| {
+        diags.push(
+            Diagnostic::new(&rules::invalid_value::RULE, Loc::new(file, span), msg, "invalid value").with_help(help),
+        );
+    };
+    let mut merge_errors = Vec::new();
+    let top = match &value {
         Y::Null => return Vec::new(),
         Y::Mapping(m) => m,
+        Y::Tagged(t) => {
+            tagged(file, &index, &[], t, "the registry", diags);
+            return Vec::new();
+        }
+        Y::Sequence(_) => {
+            invalid(
+                diags,
+                index.key_span(&["0"]).unwrap_or_else(|| index.best_span(&[])),
+                "a source registry must be a mapping with a `sources` key, not a list".into(),
+                "sources:\n  ap:\n    title: Associated Press\n    reliability: A",
+            );
+            return Vec::new();
+        }
         _ => {
             invalid(
                 diags,
-                loc(&[]),
+                index.best_span(&[]),
                 "a source registry must be a mapping with a `sources` key".into(),
                 "sources:\n  ap:\n    title: Associated Press\n    reliability: A",
             );
@@ -41,41 +106,66 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
         }
     };
     let mut items = Vec::new();
-    for (k, v) in &top {
-        let key = scalar_text(k).unwrap_or_default();
+    let mut complex_seen: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut next_complex = |at: &[String]| {
+        let n = complex_seen.entry(at.to_vec()).or_default();
+        *n += 1;
+        *n - 1
+    };
+    for e in index.entries(top, &[], &mut merge_errors) {
+        let Some(key) = scalar_text(e.key) else {
+            let n = if matches!(e.key, Y::Null) {
+                0
+            } else {
+                next_complex(&e.at)
+            };
+            bad_key(file, &index, &e.at, n, e.key, "a registry key", diags);
+            continue;
+        };
         if key != "sources" {
-            let l = index.key_span(&[&key]).map_or_else(|| loc(&[]), |s| Loc::new(file, s));
             invalid(
                 diags,
-                l,
+                key_span_at(&index, &e.at, &key),
                 format!("unknown key `{key}` in a source registry"),
                 "a registry holds one key, `sources`, mapping ids to source fields",
             );
             continue;
         }
-        let entries = match v {
+        let sources_at: Vec<String> = e.at.iter().cloned().chain(["sources".to_string()]).collect();
+        let sources_ref: Vec<&str> = sources_at.iter().map(String::as_str).collect();
+        let entries = match e.value {
             Y::Mapping(m) => m,
             Y::Null => continue,
+            Y::Tagged(t) => {
+                tagged(file, &index, &sources_ref, t, "`sources`", diags);
+                continue;
+            }
             _ => {
                 invalid(
                     diags,
-                    loc(&["sources"]),
+                    index.best_span(&sources_ref),
                     "`sources` must map ids to source fields".into(),
                     "sources:\n  ap:\n    title: Associated Press",
                 );
                 continue;
             }
         };
-        for (id, fields) in entries {
-            let Some(id) = scalar_text(id) else { continue };
-            let id_span = index
-                .key_span(&["sources", &id])
-                .unwrap_or_else(|| index.best_span(&["sources"]));
+        for se in index.entries(entries, &sources_at, &mut merge_errors) {
+            let Some(id) = scalar_text(se.key) else {
+                let n = if matches!(se.key, Y::Null) {
+                    0
+                } else {
+                    next_complex(&se.at)
+                };
+                bad_key(file, &index, &se.at, n, se.key, "a source id", diags);
+                continue;
+            };
+            let id_span = key_span_at(&index, &se.at, &id);
             let valid_id = matches!(lexer::identifier(&id), Ok(("", _)));
             if !valid_id {
                 invalid(
                     diags,
-                    Loc::new(file, id_span.clone()),
+                    id_span.clone(),
                     format!("`{id}` is not a valid id"),
                     "an id is a letter followed by letters, digits, `-` or `_`",
                 );
@@ -89,35 +179,55 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                 attrs: Vec::new(),
                 span: id_span.clone(),
             };
-            let fields = match fields {
+            let src_at: Vec<String> = se.at.iter().cloned().chain([id.clone()]).collect();
+            let src_ref: Vec<&str> = src_at.iter().map(String::as_str).collect();
+            let fields = match se.value {
                 Y::Mapping(m) => m,
                 Y::Null => {
                     items.push(item);
                     continue;
                 }
+                Y::Tagged(t) => {
+                    tagged(file, &index, &src_ref, t, &format!("source `{id}`"), diags);
+                    continue;
+                }
                 _ => {
                     invalid(
                         diags,
-                        loc(&["sources", &id]),
+                        index.best_span(&src_ref),
                         format!("source `{id}` must be a mapping of fields"),
                         "ap:\n  title: Associated Press\n  reliability: A",
                     );
                     continue;
                 }
             };
-            for (fk, fv) in fields {
-                let Some(field) = scalar_text(fk) else { continue };
-                let path = ["sources", id.as_str(), field.as_str()];
+            for fe in index.entries(fields, &src_at, &mut merge_errors) {
+                let Some(field) = scalar_text(fe.key) else {
+                    let n = if matches!(fe.key, Y::Null) {
+                        0
+                    } else {
+                        next_complex(&fe.at)
+                    };
+                    bad_key(file, &index, &fe.at, n, fe.key, "a source field", diags);
+                    continue;
+                };
+                let fv = fe.value;
+                let mut path: Vec<&str> = fe.at.iter().map(String::as_str).collect();
+                path.push(&field);
                 let key_span = index.key_span(&path).unwrap_or_else(|| id_span.clone());
                 let value_span = index.value_span(&path).unwrap_or_else(|| key_span.clone());
                 let key = Spanned::new(field.clone(), key_span.clone());
+                if let Y::Tagged(t) = fv {
+                    tagged(file, &index, &path, t, &format!("`{field}` of `{id}`"), diags);
+                    continue;
+                }
                 let value = match field.as_str() {
                     "title" => {
                         match scalar_text(fv) {
                             Some(t) => item.text = Some(Spanned::new(t, value_span)),
                             None => invalid(
                                 diags,
-                                Loc::new(file, value_span),
+                                value_span,
                                 format!("the title of `{id}` must be text"),
                                 "title: Associated Press",
                             ),
@@ -138,12 +248,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                             };
                             match scalar_text(x) {
                                 Some(s) => ids.push(Spanned::new(s, span)),
-                                None => invalid(
-                                    diags,
-                                    Loc::new(file, span),
-                                    format!("`{field}` takes ids"),
-                                    "derived-from: [fpj]",
-                                ),
+                                None => invalid(diags, span, format!("`{field}` takes ids"), "derived-from: [fpj]"),
                             }
                         }
                         Value::Ids(ids)
@@ -153,7 +258,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                         None => {
                             invalid(
                                 diags,
-                                Loc::new(file, value_span),
+                                value_span,
                                 format!("`{field}` of `{id}` must be a single value"),
                                 "reliability: A",
                             );
@@ -167,6 +272,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
             items.push(item);
         }
     }
+    report_merge_errors(file, merge_errors, diags);
     items
 }
 
@@ -210,5 +316,161 @@ mod tests {
         parse(0, text, &mut d);
         assert_eq!(d[0].rule, "invalid-value");
         assert_eq!(d[0].loc.span, 0..6);
+    }
+    fn run(text: &str) -> (Vec<Item>, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let items = parse(0, text, &mut d);
+        (items, d)
+    }
+
+    fn attr<'a>(item: &'a Item, key: &str) -> Option<&'a Value> {
+        item.attrs.iter().find(|a| a.key.value == key).map(|a| &a.value)
+    }
+
+    fn text_at<'a>(text: &'a str, v: Option<&Value>) -> &'a str {
+        match v {
+            Some(Value::Text(t)) => &text[t.span.clone()],
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_keeps_positions() {
+        let text = "\u{feff}sources:\n  ap:\n    title: AP\n    reliability: G\n";
+        let (items, d) = run(text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(text_at(text, attr(&items[0], "reliability")), "G");
+        assert_eq!(&text[items[0].id.as_ref().unwrap().span.clone()], "ap");
+        // A YAML error after a BOM points at its own place too.
+        let text = "\u{feff}sources:\n  ap:\n    title: [x\n";
+        let (_, d) = run(text);
+        assert_eq!(d[0].rule, "syntax-error");
+        assert!(d[0].loc.span.start > 20, "{:?}", d[0].loc);
+    }
+
+    #[test]
+    fn merge_keys_apply_and_explicit_keys_win() {
+        let text = "sources:\n  ap: &wire\n    title: AP\n    kind: wire\n    reliability: B\n  reuters:\n    <<: *wire\n    title: Reuters\n    reliability: A\n";
+        let (items, d) = run(text);
+        assert!(d.is_empty(), "{d:?}");
+        let r = &items[1];
+        assert_eq!(r.text.as_ref().unwrap().value, "Reuters");
+        assert_eq!(text_at(text, attr(r, "reliability")), "A");
+        // The merged field is reported where it is written: in `ap`.
+        let kind = text_at(text, attr(r, "kind"));
+        assert_eq!(kind, "wire");
+        assert!(r.attrs.iter().all(|a| a.key.value != "<<"));
+        let text = "sources:\n  a: &a {kind: wire, reliability: B}\n  b: &b {kind: blog, reliability: E, url: x}\n  c:\n    <<: [*a, *b]\n    title: C\n";
+        let (items, d) = run(text);
+        assert!(d.is_empty(), "{d:?}");
+        let c = &items[2];
+        match attr(c, "reliability") {
+            Some(Value::Text(t)) => assert_eq!(t.value, "B"),
+            v => panic!("{v:?}"),
+        }
+        match attr(c, "url") {
+            Some(Value::Text(t)) => assert_eq!(t.value, "x"),
+            v => panic!("{v:?}"),
+        }
+        // An invalid merged value is reported at the anchored source that holds it.
+        let text = "sources:\n  a: &a\n    reliability: G\n  b:\n    <<: *a\n";
+        let (items, _) = run(text);
+        let spans: Vec<&str> = items
+            .iter()
+            .filter_map(|i| match attr(i, "reliability") {
+                Some(Value::Text(t)) => Some(&text[t.span.clone()]),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(spans, ["G", "G"]);
+    }
+
+    #[test]
+    fn bad_merges_are_reported() {
+        let text = "sources:\n  a:\n    <<: 1\n  b:\n    <<: [x]\n";
+        let (_, d) = run(text);
+        let got: Vec<&str> = d.iter().map(|d| &text[d.loc.span.clone()]).collect();
+        assert_eq!(got, ["1", "x"]);
+        assert!(d.iter().all(|d| d.rule == "invalid-value" && d.help.is_some()));
+    }
+
+    #[test]
+    fn complex_tagged_and_numeric_keys_are_reported_where_written() {
+        let text = "sources:\n  [a, b]: {title: x}\n  ? {x: 1}\n  : {title: y}\n  ap: !custom {title: x}\n  123:\n    title: z\n  ok:\n    title: !t yes\n";
+        let (items, d) = run(text);
+        let got: Vec<(&str, &str)> = d.iter().map(|d| (d.rule, &text[d.loc.span.clone()])).collect();
+        assert_eq!(
+            got,
+            [
+                ("invalid-value", "[a, b]"),
+                ("invalid-value", "? {x: 1}"),
+                ("invalid-value", "!custom"),
+                ("invalid-value", "123"),
+                ("invalid-value", "!t"),
+            ],
+            "{d:?}"
+        );
+        assert!(d.iter().all(|d| d.help.is_some()));
+        assert!(d[2].message.contains("tag"), "{}", d[2].message);
+        assert_eq!(items.len(), 1);
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_repetition() {
+        let text = "sources:\n  ap:\n    title: A\n    title: B\n  ap:\n    title: C\n";
+        let (items, d) = run(text);
+        let got: Vec<usize> = d.iter().map(|d| d.loc.span.start).collect();
+        assert_eq!(
+            got,
+            [text.rfind("title: B").unwrap(), text.rfind("ap:").unwrap()],
+            "{d:?}"
+        );
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].text.as_ref().unwrap().value, "A");
+    }
+
+    #[test]
+    fn several_documents_and_bare_lists() {
+        let text = "sources:\n  ap: {title: A}\n---\nsources: {}\n";
+        let (_, d) = run(text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].rule, "syntax-error");
+        assert_eq!(d[0].loc.span.start, text.find("---").unwrap());
+        assert!(d[0].help.is_some());
+        let text = "# a list\n- ap\n- reuters\n";
+        let (_, d) = run(text);
+        assert_eq!(d[0].rule, "invalid-value");
+        assert_eq!(d[0].loc.span.start, text.find('-').unwrap());
+        // Anchors and aliases elsewhere are plain copies.
+        let text = "sources:\n  ap:\n    title: &t Same\n  b:\n    title: *t\n";
+        let (items, d) = run(text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(items[1].text.as_ref().unwrap().value, "Same");
+    }
+
+    #[test]
+    fn alias_bombs_end_quickly() {
+        let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        text.push_str("sources: *a9\n");
+        let t = std::time::Instant::now();
+        let (items, d) = run(&text);
+        assert!(items.is_empty());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(t.elapsed().as_secs() < 10);
+        // Quadratic copies of a long list are bounded too.
+        let long = vec!["0"; 100_000].join(",");
+        let copies = vec!["*a"; 2_000].join(",");
+        let text = format!("x: &a [{long}]\ny: [{copies}]\n");
+        let t = std::time::Instant::now();
+        let (_, d) = run(&text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("aliases"), "{}", d[0].message);
+        assert!(t.elapsed().as_secs() < 20);
     }
 }
