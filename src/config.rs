@@ -785,6 +785,21 @@ mod tests {
     }
 
     #[test]
+    fn per_file_rules_as_documented() {
+        let text = "per-file-rules:\n  \"drafts/**\": {missing-confidence: off, unsupported-claim: warning}\n  \"drafts/final/**\": {missing-confidence: warning}\n  \"notes/*.arg\": {single-source: off}\n";
+        let (c, d) = run(text);
+        assert!(d.is_empty(), "{d:?}");
+        let mc = &rules::missing_confidence::RULE;
+        let uc = &rules::unsupported_claim::RULE;
+        assert_eq!(c.severity_for(mc, "drafts/final/x.arg"), Some(Severity::Warning));
+        assert_eq!(c.severity_for(mc, "drafts/x.arg"), None);
+        assert_eq!(c.severity_for(uc, "drafts/x.arg"), Some(Severity::Warning));
+        assert_eq!(c.severity_for(uc, "drafts/final/x.arg"), Some(Severity::Warning));
+        // As in `include:`, `*` also matches `/`.
+        assert_eq!(c.severity_for(&rules::single_source::RULE, "notes/a/b.arg"), None);
+    }
+
+    #[test]
     fn per_file_rules_problems() {
         let text = "per-file-rules:\n  \"drafts/**\":\n    mising-confidence: off\n    single-source: loud\n  \"[unclosed\": {single-source: off}\n  \"x/**\": off\n";
         let (c, d) = run(text);
