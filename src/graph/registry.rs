@@ -473,4 +473,65 @@ mod tests {
         assert!(d[0].message.contains("aliases"), "{}", d[0].message);
         assert!(t.elapsed().as_secs() < 20);
     }
+
+    #[test]
+    fn fuzz_never_panics_and_spans_are_valid() {
+        let alphabet = [
+            "sources:",
+            "\n",
+            "  ",
+            "ap:",
+            "<<: ",
+            "*a",
+            "&a ",
+            "!t ",
+            "? ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ", ",
+            ": ",
+            "- ",
+            "title: x",
+            "reliability: A",
+            "\u{feff}",
+            "---\n",
+            "\"",
+            "'",
+            "#",
+            "é",
+            "123:",
+            "~:",
+            "\t",
+        ];
+        let mut s: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let t: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let mut d = Vec::new();
+            let items = parse(0, &t, &mut d);
+            crate::config::parse(0, &t, &mut d);
+            let ok = |r: &Span| {
+                r.start <= r.end && r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end)
+            };
+            for d in &d {
+                assert!(ok(&d.loc.span), "{t:?}: {d:?}");
+            }
+            for i in &items {
+                assert!(ok(&i.span) && ok(&i.keyword), "{t:?}: {i:?}");
+                for a in &i.attrs {
+                    assert!(ok(&a.span) && ok(&a.key.span) && ok(&a.value.span()), "{t:?}: {a:?}");
+                }
+            }
+        }
+    }
 }
