@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, FileId, Loc, Severity};
 use crate::rules;
 use crate::suggest::did_you_mean;
 use crate::terms::{credibility_index, reliability_index, Calibration, Term};
-use crate::yamlspan::YamlIndex;
+use crate::yamlspan::{PathKey, YamlIndex};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;
@@ -129,36 +129,26 @@ struct Ctx<'a> {
     merge_errors: Vec<crate::yamlspan::MergeError>,
 }
 
-/// `at` followed by `rest`, as a lookup path.
-fn path<'a>(at: &'a [String], rest: &[&'a str]) -> Vec<&'a str> {
-    at.iter().map(String::as_str).chain(rest.iter().copied()).collect()
-}
-
-/// `at` followed by `key`, owned.
-fn child(at: &[String], key: &str) -> Vec<String> {
-    at.iter().cloned().chain([key.to_string()]).collect()
-}
-
 impl Ctx<'_> {
-    fn loc(&self, path: &[&str]) -> Loc {
-        Loc::new(self.file, self.index.best_span(path))
+    fn loc(&self, path: PathKey) -> Loc {
+        Loc::new(self.file, self.index.best_span_at(path))
     }
 
-    fn key_loc(&self, path: &[&str]) -> Loc {
-        match self.index.key_span(path) {
+    fn key_loc(&self, path: PathKey) -> Loc {
+        match self.index.key_span_at(path) {
             Some(s) => Loc::new(self.file, s),
             None => self.loc(path),
         }
     }
 
-    fn invalid(&mut self, path: &[&str], message: String, help: Option<String>) {
+    fn invalid(&mut self, path: PathKey, message: String, help: Option<String>) {
         let loc = self.loc(path);
         let mut d = Diagnostic::new(&rules::invalid_value::RULE, loc, message, "invalid value");
         d.help = help;
         self.diags.push(d);
     }
 
-    fn unknown_key(&mut self, path: &[&str], key: &str, allowed: &[&str]) {
+    fn unknown_key(&mut self, path: PathKey, key: &str, allowed: &[&str]) {
         let loc = self.key_loc(path);
         let help = match did_you_mean(key, allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`? Known keys here: {}", allowed.join(", ")),
@@ -177,24 +167,25 @@ impl Ctx<'_> {
 
     /// The entries of a mapping written at `at`, merge keys applied, with the text
     /// of each key; keys that are not plain names are reported and skipped.
-    fn entries<'v>(&mut self, m: &'v Mapping, at: &[String]) -> Vec<(String, &'v Value, Vec<String>)> {
+    fn entries<'v>(&mut self, m: &'v Mapping, at: PathKey) -> Vec<(String, &'v Value, PathKey)> {
         let entries = self.index.entries(m, at, &mut self.merge_errors);
         let mut out = Vec::new();
-        let mut complex: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut complex: HashMap<PathKey, usize> = HashMap::new();
         for e in entries {
             match scalar_text(e.key) {
                 Some(k) => out.push((k, e.value, e.at)),
                 None => {
-                    let p = path(&e.at, &[]);
+                    let p = e.at;
                     let span = if e.key.is_null() {
-                        let np = path(&e.at, &["null"]);
-                        self.index.key_span(&np).unwrap_or_else(|| self.index.best_span(&p))
+                        self.index
+                            .key_span_at(p.child("null"))
+                            .unwrap_or_else(|| self.index.best_span_at(p))
                     } else {
-                        let n = complex.entry(e.at.clone()).or_default();
+                        let n = complex.entry(p).or_default();
                         *n += 1;
                         self.index
-                            .complex_key_span(&p, *n - 1)
-                            .unwrap_or_else(|| self.index.best_span(&p))
+                            .complex_key_span_at(p, *n - 1)
+                            .unwrap_or_else(|| self.index.best_span_at(p))
                     };
                     self.diags.push(
                         Diagnostic::new(
@@ -212,10 +203,12 @@ impl Ctx<'_> {
     }
 
     /// The mapping in `v` (written at `at`), or `None` after reporting a tag.
-    fn untagged<'v>(&mut self, v: &'v Value, at: &[String]) -> Option<&'v Value> {
+    fn untagged<'v>(&mut self, v: &'v Value, at: PathKey) -> Option<&'v Value> {
         if let Value::Tagged(t) = v {
-            let p = path(at, &[]);
-            let span = self.index.tag_span(&p).unwrap_or_else(|| self.index.best_span(&p));
+            let span = self
+                .index
+                .tag_span_at(at)
+                .unwrap_or_else(|| self.index.best_span_at(at));
             self.diags.push(
                 Diagnostic::new(
                     &rules::invalid_value::RULE,
@@ -306,13 +299,13 @@ pub fn yaml_error(file: FileId, text: &str, e: &serde_yaml::Error) -> Diagnostic
 pub fn load_yaml(file: FileId, text: &str, index: &YamlIndex, diags: &mut Vec<Diagnostic>) -> Option<Value> {
     match crate::yamlspan::load(text) {
         Ok(loaded) => {
-            let mut seen: HashMap<&[String], usize> = HashMap::new();
-            for dup in &loaded.duplicates {
-                let n = seen.entry(dup.as_slice()).or_default();
-                let p: Vec<&str> = dup.iter().map(String::as_str).collect();
-                let span = index.duplicate_key_span(&p, *n).unwrap_or_else(|| index.best_span(&p));
+            let mut seen: HashMap<PathKey, usize> = HashMap::new();
+            for (p, key) in &loaded.duplicates {
+                let n = seen.entry(*p).or_default();
+                let span = index
+                    .duplicate_key_span_at(*p, *n)
+                    .unwrap_or_else(|| index.best_span_at(*p));
                 *n += 1;
-                let key = dup.last().map_or("", String::as_str);
                 diags.push(
                     Diagnostic::new(
                         &rules::invalid_value::RULE,
@@ -384,37 +377,37 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
         diags,
         merge_errors: Vec::new(),
     };
-    let map = match cx.untagged(&value, &[]) {
+    let map = match cx.untagged(&value, PathKey::ROOT) {
         None | Some(Value::Null) => return config,
         Some(Value::Mapping(m)) => m,
         Some(_) => {
             cx.invalid(
-                &[],
+                PathKey::ROOT,
                 "argcheck.yaml must be a mapping of keys to values".into(),
                 Some(format!("known keys: {}", TOP_KEYS.join(", "))),
             );
             return config;
         }
     };
-    for (key, v, at) in cx.entries(map, &[]) {
-        let here = child(&at, &key);
-        let Some(v) = cx.untagged(v, &here) else { continue };
+    for (key, v, at) in cx.entries(map, PathKey::ROOT) {
+        let here = at.child(&key);
+        let Some(v) = cx.untagged(v, here) else { continue };
         match key.as_str() {
-            "include" => config.include = globs(&mut cx, &here, v),
-            "exclude" => config.exclude = globs(&mut cx, &here, v),
+            "include" => config.include = globs(&mut cx, &key, here, v),
+            "exclude" => config.exclude = globs(&mut cx, &key, here, v),
             "fail-on" => match scalar_text(v).as_deref().and_then(Severity::parse) {
                 Some(s) => config.fail_on = Some(s),
                 None => cx.invalid(
-                    &path(&here, &[]),
+                    here,
                     format!("`fail-on` must be error, warning or info, not `{}`", show(v)),
                     Some("fail-on: error | warning | info".into()),
                 ),
             },
-            "rules" => config.rules = severities(&mut cx, &here, v, "rules"),
-            "per-file-rules" => config.per_file_rules = per_file_rules(&mut cx, &here, v),
-            "calibration" => calibration(&mut cx, &here, v, &mut config.calibration),
-            "limits" => limits(&mut cx, &here, v, &mut config.limits),
-            other => cx.unknown_key(&path(&here, &[]), other, &TOP_KEYS),
+            "rules" => config.rules = severities(&mut cx, here, v, "rules"),
+            "per-file-rules" => config.per_file_rules = per_file_rules(&mut cx, here, v),
+            "calibration" => calibration(&mut cx, here, v, &mut config.calibration),
+            "limits" => limits(&mut cx, here, v, &mut config.limits),
+            other => cx.unknown_key(here, other, &TOP_KEYS),
         }
     }
     let errors = std::mem::take(&mut cx.merge_errors);
@@ -431,15 +424,13 @@ fn show(v: &Value) -> String {
     })
 }
 
-fn globs(cx: &mut Ctx, here: &[String], v: &Value) -> Option<GlobSet> {
-    let key = here.last().map_or("", String::as_str);
-    let hp = path(here, &[]);
+fn globs(cx: &mut Ctx, key: &str, here: PathKey, v: &Value) -> Option<GlobSet> {
     let items: Vec<(usize, &Value)> = match v {
         Value::Sequence(s) => s.iter().enumerate().collect(),
         Value::String(_) => vec![(0, v)],
         _ => {
             cx.invalid(
-                &hp,
+                here,
                 format!("`{key}` must be a list of globs"),
                 Some(format!("{key}: [\"**/*.arg\"]")),
             );
@@ -451,11 +442,7 @@ fn globs(cx: &mut Ctx, here: &[String], v: &Value) -> Option<GlobSet> {
     for (i, item) in items {
         let idx = i.to_string();
         let Some(pat) = scalar_text(item) else {
-            cx.invalid(
-                &path(here, &[&idx]),
-                format!("`{key}` items must be glob strings"),
-                None,
-            );
+            cx.invalid(here.child(&idx), format!("`{key}` items must be glob strings"), None);
             continue;
         };
         match Glob::new(&pat) {
@@ -464,9 +451,9 @@ fn globs(cx: &mut Ctx, here: &[String], v: &Value) -> Option<GlobSet> {
                 any = true;
             }
             Err(e) => {
-                let loc = match cx.index.item_span(&hp, i) {
+                let loc = match cx.index.item_span_at(here, i) {
                     Some(s) => Loc::new(cx.file, s),
-                    None => cx.loc(&hp),
+                    None => cx.loc(here),
                 };
                 cx.diags.push(
                     Diagnostic::new(
@@ -488,12 +475,12 @@ fn globs(cx: &mut Ctx, here: &[String], v: &Value) -> Option<GlobSet> {
 
 /// Reads a mapping of rule names to severities (`rules:`, or one glob of
 /// `per-file-rules:`) written at `here`.
-fn severities(cx: &mut Ctx, here: &[String], v: &Value, what: &str) -> HashMap<&'static str, Option<Severity>> {
+fn severities(cx: &mut Ctx, here: PathKey, v: &Value, what: &str) -> HashMap<&'static str, Option<Severity>> {
     let mut out = HashMap::new();
     let Value::Mapping(m) = v else {
         if !v.is_null() {
             cx.invalid(
-                &path(here, &[]),
+                here,
                 format!("`{what}` must map rule names to error, warning, info or off"),
                 Some("missing-confidence: off".into()),
             );
@@ -501,9 +488,9 @@ fn severities(cx: &mut Ctx, here: &[String], v: &Value, what: &str) -> HashMap<&
         return out;
     };
     for (name, sev, at) in cx.entries(m, here) {
-        let rp = path(&at, &[&name]);
+        let rp = at.child(&name);
         let Some(rule) = rules::find(&name) else {
-            let loc = cx.key_loc(&rp);
+            let loc = cx.key_loc(rp);
             let mut d = Diagnostic::new(
                 &rules::unknown_reference::RULE,
                 loc,
@@ -524,7 +511,7 @@ fn severities(cx: &mut Ctx, here: &[String], v: &Value, what: &str) -> HashMap<&
                 Some(s) => Some(s),
                 None => {
                     cx.invalid(
-                        &rp,
+                        rp,
                         format!("`{s}` is not a severity"),
                         Some("use error, warning, info or off".into()),
                     );
@@ -533,7 +520,7 @@ fn severities(cx: &mut Ctx, here: &[String], v: &Value, what: &str) -> HashMap<&
             },
             None => {
                 cx.invalid(
-                    &rp,
+                    rp,
                     format!("the severity of `{name}` must be error, warning, info or off"),
                     Some("use error, warning, info or off".into()),
                 );
@@ -545,12 +532,12 @@ fn severities(cx: &mut Ctx, here: &[String], v: &Value, what: &str) -> HashMap<&
     out
 }
 
-fn per_file_rules(cx: &mut Ctx, here: &[String], v: &Value) -> Vec<PerFileRules> {
+fn per_file_rules(cx: &mut Ctx, here: PathKey, v: &Value) -> Vec<PerFileRules> {
     let mut out = Vec::new();
     let Value::Mapping(m) = v else {
         if !v.is_null() {
             cx.invalid(
-                &path(here, &[]),
+                here,
                 "`per-file-rules` must map globs to rule severities".into(),
                 Some("per-file-rules:\n  \"drafts/**\": {missing-confidence: off}".into()),
             );
@@ -558,14 +545,14 @@ fn per_file_rules(cx: &mut Ctx, here: &[String], v: &Value) -> Vec<PerFileRules>
         return out;
     };
     for (pat, rules_v, at) in cx.entries(m, here) {
-        let gp = child(&at, &pat);
-        let Some(rules_v) = cx.untagged(rules_v, &gp) else {
+        let gp = at.child(&pat);
+        let Some(rules_v) = cx.untagged(rules_v, gp) else {
             continue;
         };
         let matcher = match Glob::new(&pat) {
             Ok(g) => Some(g.compile_matcher()),
             Err(e) => {
-                let loc = cx.key_loc(&path(&gp, &[]));
+                let loc = cx.key_loc(gp);
                 cx.diags.push(
                     Diagnostic::new(
                         &rules::invalid_value::RULE,
@@ -579,7 +566,7 @@ fn per_file_rules(cx: &mut Ctx, here: &[String], v: &Value) -> Vec<PerFileRules>
             }
         };
         // The severities are checked even under a bad glob, so every mistake shows at once.
-        let rules = severities(cx, &gp, rules_v, "per-file-rules");
+        let rules = severities(cx, gp, rules_v, "per-file-rules");
         if let Some(glob) = matcher {
             out.push(PerFileRules { glob, rules });
         }
@@ -587,11 +574,11 @@ fn per_file_rules(cx: &mut Ctx, here: &[String], v: &Value) -> Vec<PerFileRules>
     out
 }
 
-fn calibration(cx: &mut Ctx, here: &[String], v: &Value, cal: &mut Calibration) {
+fn calibration(cx: &mut Ctx, here: PathKey, v: &Value, cal: &mut Calibration) {
     let Value::Mapping(m) = v else {
         if !v.is_null() {
             cx.invalid(
-                &path(here, &[]),
+                here,
                 "`calibration` must be a mapping with `reliability` and/or `credibility`".into(),
                 None,
             );
@@ -599,19 +586,19 @@ fn calibration(cx: &mut Ctx, here: &[String], v: &Value, cal: &mut Calibration) 
         return;
     };
     for (which, table, at) in cx.entries(m, here) {
-        let tp = child(&at, &which);
+        let tp = at.child(&which);
         let is_rel = match which.as_str() {
             "reliability" => true,
             "credibility" => false,
             other => {
-                cx.unknown_key(&path(&tp, &[]), other, &["reliability", "credibility"]);
+                cx.unknown_key(tp, other, &["reliability", "credibility"]);
                 continue;
             }
         };
-        let Some(table) = cx.untagged(table, &tp) else { continue };
+        let Some(table) = cx.untagged(table, tp) else { continue };
         let Value::Mapping(rows) = table else {
             cx.invalid(
-                &path(&tp, &[]),
+                tp,
                 format!("`calibration.{which}` must map ratings to terms"),
                 Some(if is_rel {
                     "reliability: {D: unlikely}".into()
@@ -621,15 +608,15 @@ fn calibration(cx: &mut Ctx, here: &[String], v: &Value, cal: &mut Calibration) 
             );
             continue;
         };
-        for (row, term, rat) in cx.entries(rows, &tp) {
-            let rp = path(&rat, &[&row]);
+        for (row, term, rat) in cx.entries(rows, tp) {
+            let rp = rat.child(&row);
             let idx = if is_rel {
                 reliability_index(&row)
             } else {
                 credibility_index(&row)
             };
             let Some(idx) = idx else {
-                let loc = cx.key_loc(&rp);
+                let loc = cx.key_loc(rp);
                 let help = if is_rel {
                     "reliability rows are A, B, C, D, E, F"
                 } else {
@@ -660,26 +647,26 @@ fn calibration(cx: &mut Ctx, here: &[String], v: &Value, cal: &mut Calibration) 
                         Some(t) => format!("did you mean `{t}`?"),
                         None => format!("terms: {}", Term::ALL.map(|t| t.as_str()).join(", ")),
                     };
-                    cx.invalid(&rp, format!("`{s}` is not an estimative term"), Some(help));
+                    cx.invalid(rp, format!("`{s}` is not an estimative term"), Some(help));
                 }
             }
         }
     }
 }
 
-fn limits(cx: &mut Ctx, here: &[String], v: &Value, limits: &mut Limits) {
+fn limits(cx: &mut Ctx, here: PathKey, v: &Value, limits: &mut Limits) {
     let Value::Mapping(m) = v else {
         if !v.is_null() {
-            cx.invalid(&path(here, &[]), "`limits` must be a mapping".into(), None);
+            cx.invalid(here, "`limits` must be a mapping".into(), None);
         }
         return;
     };
     for (key, val, at) in cx.entries(m, here) {
-        let kp = path(&at, &[&key]);
+        let kp = at.child(&key);
         match key.as_str() {
             "max-file-size" => match scalar_text(val).as_deref().and_then(parse_size) {
                 Some(n) if n > MAX_FILE_SIZE_LIMIT => cx.invalid(
-                    &kp,
+                    kp,
                     format!("`{}` is more than argcheck can read", show(val)),
                     Some(format!(
                         "the largest allowed is 4 GiB minus one byte ({MAX_FILE_SIZE_LIMIT} bytes), such as `4095 MiB`"
@@ -687,16 +674,16 @@ fn limits(cx: &mut Ctx, here: &[String], v: &Value, limits: &mut Limits) {
                 ),
                 Some(n) if n > 0 => limits.max_file_size = n,
                 _ => cx.invalid(
-                    &kp,
+                    kp,
                     format!("`{}` is not a size", show(val)),
                     Some("write a size such as `64 MiB`, `500 kB` or `1048576`".into()),
                 ),
             },
             "max-import-depth" => match val.as_u64() {
                 Some(n) if n > 0 => limits.max_import_depth = usize::try_from(n).unwrap_or(usize::MAX),
-                _ => cx.invalid(&kp, format!("`{}` is not a positive whole number", show(val)), None),
+                _ => cx.invalid(kp, format!("`{}` is not a positive whole number", show(val)), None),
             },
-            other => cx.unknown_key(&kp, other, &["max-file-size", "max-import-depth"]),
+            other => cx.unknown_key(kp, other, &["max-file-size", "max-import-depth"]),
         }
     }
 }

@@ -9,8 +9,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqA
 use serde_yaml::value::{Tag, TaggedValue};
 use serde_yaml::{Mapping, Value};
 use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Deepest path recorded; deeper nodes are scanned but not indexed (keeps time linear).
@@ -33,32 +35,53 @@ struct Entry {
 /// documents, the first occurrence of a path wins.
 #[derive(Debug, Clone, Default)]
 pub struct YamlIndex {
-    entries: HashMap<String, Entry>,
-    /// Anchors (`&name`) in text order: name, position, path of the anchored node.
-    anchors: Vec<(String, usize, Vec<String>)>,
+    entries: HashMap<PathKey, Entry>,
+    /// The parent of each recorded path (for [`YamlIndex::best_span_at`]).
+    parents: HashMap<PathKey, PathKey>,
+    /// Anchors (`&name`) by name, in text order: position, path of the anchored node.
+    anchors: HashMap<String, Vec<(usize, PathKey)>>,
     /// Complex keys (`[a, b]: x`, `? {x: 1}`) of block mappings, by the mapping's path.
-    complex: HashMap<String, Vec<Range<usize>>>,
+    complex: HashMap<PathKey, Vec<Range<usize>>>,
     /// Aliases (`*name`) written as values, by the position of their `*`.
     aliases: HashMap<usize, String>,
 }
 
-/// Joins path segments with a prefix byte that cannot appear in the lookups we care about.
-fn join<S: AsRef<str>>(path: &[S]) -> String {
-    let mut s = String::new();
-    for p in path {
-        s.push('\u{0}');
-        s.push_str(p.as_ref());
-    }
-    s
+/// A path in a YAML document (mapping keys and sequence indices, as text), kept as a
+/// hash: a path costs the same however long its keys, so indexing stays linear.
+/// (Two paths sharing a 64-bit hash would only mix up positions.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct PathKey {
+    hash: u64,
+    depth: usize,
 }
 
-fn child(path: &[String], seg: String) -> Option<Vec<String>> {
-    if path.len() >= MAX_DEPTH {
+impl PathKey {
+    /// The document itself.
+    pub const ROOT: PathKey = PathKey { hash: 0, depth: 0 };
+
+    /// The path of `seg` under this one.
+    pub fn child(self, seg: &str) -> PathKey {
+        let mut h = DefaultHasher::new();
+        self.hash.hash(&mut h);
+        seg.hash(&mut h);
+        PathKey {
+            hash: h.finish() | 1,
+            depth: self.depth.saturating_add(1),
+        }
+    }
+
+    /// The path made of `segs`.
+    pub fn of<S: AsRef<str>>(segs: &[S]) -> PathKey {
+        segs.iter().fold(PathKey::ROOT, |p, s| p.child(s.as_ref()))
+    }
+}
+
+/// `seg` under `path`, unless that goes deeper than indexed.
+fn child(path: PathKey, seg: &str) -> Option<PathKey> {
+    if path.depth >= MAX_DEPTH {
         return None;
     }
-    let mut p = path.to_vec();
-    p.push(seg);
-    Some(p)
+    Some(path.child(seg))
 }
 
 fn is_ws(c: u8) -> bool {
@@ -165,13 +188,15 @@ fn unquote(s: &str, q: u8) -> String {
 
 /// A span recorded by the flow scanner, applied only if the whole collection closes.
 struct Rec {
-    path: Vec<String>,
+    path: PathKey,
+    parent: PathKey,
     is_key: bool,
     span: Range<usize>,
 }
 
 struct FlowFrame {
-    path: Option<Vec<String>>,
+    path: Option<PathKey>,
+    parent: PathKey,
     map: bool,
     count: usize,
     has_item: bool,
@@ -192,16 +217,28 @@ fn flow_scalar(stack: &mut [FlowFrame], span: Range<usize>, text: String, out: &
     } else {
         (f.key.clone(), false)
     };
-    if let (Some(p), Some(seg)) = (&f.path, seg) {
-        if let Some(path) = child(p, seg) {
-            out.push(Rec { path, is_key, span });
+    if let (Some(p), Some(seg)) = (f.path, seg) {
+        if let Some(path) = child(p, &seg) {
+            out.push(Rec {
+                path,
+                parent: p,
+                is_key,
+                span,
+            });
         }
     }
 }
 
 /// Scans the flow collection opening at `start`, with an explicit stack. Returns the
 /// position after its closing bracket, or `None` if it does not close before `lim`.
-fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Vec<Rec>) -> Option<usize> {
+fn scan_flow(
+    text: &str,
+    start: usize,
+    lim: usize,
+    base: PathKey,
+    base_parent: PathKey,
+    out: &mut Vec<Rec>,
+) -> Option<usize> {
     let b = text.as_bytes();
     let mut stack: Vec<FlowFrame> = Vec::new();
     let mut i = start;
@@ -212,19 +249,21 @@ fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Ve
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
             b'#' if i == start || b[i - 1].is_ascii_whitespace() => i = find_byte(b, i, b'\n').unwrap_or(lim),
             b'[' | b'{' => {
-                let path = match stack.last_mut() {
-                    None => Some(base.to_vec()),
+                let (path, parent) = match stack.last_mut() {
+                    None => (Some(base), base_parent),
                     Some(f) if !f.map => {
                         f.has_item = true;
-                        f.path.as_ref().and_then(|p| child(p, f.count.to_string()))
+                        let p = f.path;
+                        (p.and_then(|p| child(p, &f.count.to_string())), p.unwrap_or_default())
                     }
-                    Some(f) => match (&f.path, &f.key, f.colon) {
-                        (Some(p), Some(k), true) => child(p, k.clone()),
-                        _ => None,
+                    Some(f) => match (f.path, &f.key, f.colon) {
+                        (Some(p), Some(k), true) => (child(p, k), p),
+                        _ => (None, PathKey::ROOT),
                     },
                 };
                 stack.push(FlowFrame {
                     path,
+                    parent,
                     map: c == b'{',
                     count: 0,
                     has_item: false,
@@ -239,6 +278,7 @@ fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Ve
                 if let Some(p) = f.path {
                     out.push(Rec {
                         path: p,
+                        parent: f.parent,
                         is_key: false,
                         span: f.start..i + 1,
                     });
@@ -317,14 +357,14 @@ fn block_scalar(b: &[u8], le: usize, owner: usize) -> (Option<Range<usize>>, Opt
 
 struct Frame {
     indent: usize,
-    path: Vec<String>,
+    path: PathKey,
     seq: bool,
     count: usize,
 }
 
 /// A key or item with no inline value: the next deeper line may open its block.
 struct Pending {
-    path: Vec<String>,
+    path: PathKey,
     indent: usize,
     parent_map: bool,
 }
@@ -341,20 +381,22 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     pending: Option<Pending>,
     budget: usize,
-    entries: HashMap<String, Entry>,
-    anchors: Vec<(String, usize, Vec<String>)>,
-    complex: HashMap<String, Vec<Range<usize>>>,
+    entries: HashMap<PathKey, Entry>,
+    parents: HashMap<PathKey, PathKey>,
+    anchors: HashMap<String, Vec<(usize, PathKey)>>,
+    complex: HashMap<PathKey, Vec<Range<usize>>>,
     aliases: HashMap<usize, String>,
 }
 
 impl Builder<'_> {
-    fn set(&mut self, path: &[String], span: Range<usize>, is_key: bool) {
+    fn set(&mut self, path: PathKey, parent: PathKey, span: Range<usize>, is_key: bool) {
+        self.parents.entry(path).or_insert(parent);
         if !is_key {
             if let Some(name) = self.text.get(span.clone()).and_then(|t| t.strip_prefix('*')) {
                 self.aliases.insert(span.start, name.to_string());
             }
         }
-        let e = self.entries.entry(join(path)).or_default();
+        let e = self.entries.entry(path).or_default();
         let slot = if is_key { &mut e.key } else { &mut e.value };
         if slot.is_none() {
             *slot = Some(span);
@@ -364,15 +406,15 @@ impl Builder<'_> {
     }
 
     /// Records a complex key of the block mapping at `path`, from `p` on this line.
-    fn complex_key(&mut self, path: &[String], p: usize, l: &Line) {
+    fn complex_key(&mut self, path: PathKey, p: usize, l: &Line) {
         let b = self.b;
         let end = if matches!(b[p], b'[' | b'{') {
             let mut sink = Vec::new();
-            scan_flow(self.text, p, l.end, &[], &mut sink).unwrap_or(l.end)
+            scan_flow(self.text, p, l.end, PathKey::ROOT, PathKey::ROOT, &mut sink).unwrap_or(l.end)
         } else {
             l.end
         };
-        self.complex.entry(join(path)).or_default().push(p..end);
+        self.complex.entry(path).or_default().push(p..end);
     }
 
     /// Scan limit for multi-line constructs: the whole text while the budget for
@@ -417,7 +459,16 @@ impl Builder<'_> {
 
     /// Records the value starting at `v` for `path`; returns a position to skip to
     /// when the value spans several lines.
-    fn value(&mut self, mut v: usize, l: &Line, path: Vec<String>, owner: usize, parent_map: bool) -> Option<usize> {
+    #[allow(clippy::too_many_arguments)]
+    fn value(
+        &mut self,
+        mut v: usize,
+        l: &Line,
+        path: PathKey,
+        parent: PathKey,
+        owner: usize,
+        parent_map: bool,
+    ) -> Option<usize> {
         let b = self.b;
         while v < l.end && (b[v] == b'&' || b[v] == b'!') {
             let start = v;
@@ -426,10 +477,11 @@ impl Builder<'_> {
             }
             if b[start] == b'&' {
                 if let Some(name) = self.text.get(start + 1..v) {
-                    self.anchors.push((name.to_string(), start, path.clone()));
+                    self.anchors.entry(name.to_string()).or_default().push((start, path));
                 }
             } else {
-                let e = self.entries.entry(join(&path)).or_default();
+                self.parents.entry(path).or_insert(parent);
+                let e = self.entries.entry(path).or_default();
                 e.tag = e.tag.clone().or(Some(start..v));
             }
             v = skip_ws(b, v, l.end);
@@ -446,12 +498,12 @@ impl Builder<'_> {
         match b[v] {
             b'[' | b'{' => {
                 let mut recs = Vec::new();
-                let Some(stop) = scan_flow(self.text, v, lim, &path, &mut recs) else {
+                let Some(stop) = scan_flow(self.text, v, lim, path, parent, &mut recs) else {
                     self.charge(v, lim);
                     return None;
                 };
                 for r in recs {
-                    self.set(&r.path, r.span, r.is_key);
+                    self.set(r.path, r.parent, r.span, r.is_key);
                 }
                 Some(stop)
             }
@@ -460,7 +512,7 @@ impl Builder<'_> {
                     self.charge(v, lim);
                     return None;
                 };
-                self.set(&path, inner, false);
+                self.set(path, parent, inner, false);
                 Some(stop)
             }
             b'|' | b'>'
@@ -470,12 +522,12 @@ impl Builder<'_> {
             {
                 let (span, stop) = block_scalar(b, l.le, owner);
                 if let Some(s) = span {
-                    self.set(&path, s, false);
+                    self.set(path, parent, s, false);
                 }
                 stop
             }
             _ => {
-                self.set(&path, v..l.end, false);
+                self.set(path, parent, v..l.end, false);
                 None
             }
         }
@@ -523,7 +575,7 @@ impl Builder<'_> {
         if self.stack.is_empty() {
             self.stack.push(Frame {
                 indent: col,
-                path: Vec::new(),
+                path: PathKey::ROOT,
                 seq: dash,
                 count: 0,
             });
@@ -539,9 +591,10 @@ impl Builder<'_> {
                 if !is_dash(b, p, l.end) {
                     return None;
                 }
-                let item = child(&top.path, top.count.to_string())?;
+                let seq_path = top.path;
+                let item = child(seq_path, &top.count.to_string())?;
                 top.count += 1;
-                self.set(&item, p..p + 1, true);
+                self.set(item, seq_path, p..p + 1, true);
                 p = skip_ws(b, p + 1, l.end);
                 if p >= l.end {
                     self.pending = Some(Pending {
@@ -561,7 +614,7 @@ impl Builder<'_> {
                     });
                     continue;
                 }
-                return self.value(p, &l, item, pcol, false);
+                return self.value(p, &l, item, seq_path, pcol, false);
             }
             if is_dash(b, p, l.end) {
                 return None;
@@ -569,14 +622,15 @@ impl Builder<'_> {
             let Some((kspan, key, v)) = self.find_key(p, &l) else {
                 let c = b[p];
                 if matches!(c, b'[' | b'{') || (c == b'?' && (p + 1 >= l.end || is_ws(b[p + 1]))) {
-                    let path = self.stack.last()?.path.clone();
-                    self.complex_key(&path, p, &l);
+                    let path = self.stack.last()?.path;
+                    self.complex_key(path, p, &l);
                 }
                 return None;
             };
-            let kp = child(&self.stack.last()?.path, key)?;
-            self.set(&kp, kspan, true);
-            return self.value(v, &l, kp, pcol, true);
+            let map_path = self.stack.last()?.path;
+            let kp = child(map_path, &key)?;
+            self.set(kp, map_path, kspan, true);
+            return self.value(v, &l, kp, map_path, pcol, true);
         }
     }
 }
@@ -593,7 +647,8 @@ impl YamlIndex {
             pending: None,
             budget: n,
             entries: HashMap::new(),
-            anchors: Vec::new(),
+            parents: HashMap::new(),
+            anchors: HashMap::new(),
             complex: HashMap::new(),
             aliases: HashMap::new(),
         };
@@ -608,6 +663,7 @@ impl YamlIndex {
         }
         YamlIndex {
             entries: bld.entries,
+            parents: bld.parents,
             anchors: bld.anchors,
             complex: bld.complex,
             aliases: bld.aliases,
@@ -616,53 +672,101 @@ impl YamlIndex {
 
     /// Span of the `!tag` written before the value at `path`.
     pub fn tag_span(&self, path: &[&str]) -> Option<Range<usize>> {
-        self.entries.get(&join(path))?.tag.clone()
+        self.tag_span_at(PathKey::of(path))
+    }
+
+    /// Span of the `!tag` written before the value at `path`.
+    pub fn tag_span_at(&self, path: PathKey) -> Option<Range<usize>> {
+        self.entries.get(&path)?.tag.clone()
     }
 
     /// Span of the `n`-th repetition (0-based, after the first occurrence) of the key at `path`.
     pub fn duplicate_key_span(&self, path: &[&str], n: usize) -> Option<Range<usize>> {
-        self.entries.get(&join(path))?.more_keys.get(n).cloned()
+        self.duplicate_key_span_at(PathKey::of(path), n)
+    }
+
+    /// Span of the `n`-th repetition (0-based, after the first occurrence) of the key at `path`.
+    pub fn duplicate_key_span_at(&self, path: PathKey, n: usize) -> Option<Range<usize>> {
+        self.entries.get(&path)?.more_keys.get(n).cloned()
     }
 
     /// Span of the `n`-th complex key (`[a, b]:`, `? {x: 1}`) of the block mapping at `path`.
     pub fn complex_key_span(&self, path: &[&str], n: usize) -> Option<Range<usize>> {
-        self.complex.get(&join(path))?.get(n).cloned()
+        self.complex_key_span_at(PathKey::of(path), n)
+    }
+
+    /// Span of the `n`-th complex key (`[a, b]:`, `? {x: 1}`) of the block mapping at `path`.
+    pub fn complex_key_span_at(&self, path: PathKey, n: usize) -> Option<Range<usize>> {
+        self.complex.get(&path)?.get(n).cloned()
     }
 
     /// Path of the node anchored `&name` by the last such anchor before byte `before`.
-    pub fn anchor_path(&self, name: &str, before: usize) -> Option<&[String]> {
-        self.anchors
-            .iter()
-            .rev()
-            .find(|(n, at, _)| n == name && *at < before)
-            .map(|(_, _, p)| p.as_slice())
+    pub fn anchor_path(&self, name: &str, before: usize) -> Option<PathKey> {
+        // Positions grow with the text, so the last anchor before `before` is found by bisection.
+        let defs = self.anchors.get(name)?;
+        let n = defs.partition_point(|(at, _)| *at < before);
+        defs.get(n.checked_sub(1)?).map(|(_, p)| *p)
     }
 
     /// Byte span of the key at `path` (e.g. ["sources", "ap", "reliability"]): the key text without quotes/colon.
     pub fn key_span(&self, path: &[&str]) -> Option<Range<usize>> {
-        self.entries.get(&join(path))?.key.clone()
+        self.key_span_at(PathKey::of(path))
+    }
+
+    /// Byte span of the key at `path`.
+    pub fn key_span_at(&self, path: PathKey) -> Option<Range<usize>> {
+        self.entries.get(&path)?.key.clone()
     }
 
     /// Byte span of the scalar value at `path` (without surrounding quotes), or of the whole flow collection text `[..]`/`{..}` if the value is one.
     /// For a key whose value is a nested block (mapping or sequence on following lines), return None.
     pub fn value_span(&self, path: &[&str]) -> Option<Range<usize>> {
-        self.entries.get(&join(path))?.value.clone()
+        self.value_span_at(PathKey::of(path))
+    }
+
+    /// Byte span of the value at `path` (see [`YamlIndex::value_span`]).
+    pub fn value_span_at(&self, path: PathKey) -> Option<Range<usize>> {
+        self.entries.get(&path)?.value.clone()
     }
 
     /// Byte span of the `index`-th item (0-based) of the sequence at `path`, block (`- x`) or flow (`[x, y]`), without quotes.
     pub fn item_span(&self, path: &[&str], index: usize) -> Option<Range<usize>> {
-        let mut p: Vec<String> = path.iter().map(|s| s.to_string()).collect();
-        p.push(index.to_string());
-        self.entries.get(&join(&p))?.value.clone()
+        self.item_span_at(PathKey::of(path), index)
+    }
+
+    /// Byte span of the `index`-th item of the sequence at `path`.
+    pub fn item_span_at(&self, path: PathKey, index: usize) -> Option<Range<usize>> {
+        self.value_span_at(path.child(&index.to_string()))
     }
 
     /// Best span for reporting a problem at `path`: value_span, else key_span, else the same for the longest prefix of `path` that is known, else 0..0.
     pub fn best_span(&self, path: &[&str]) -> Range<usize> {
         for k in (1..=path.len()).rev() {
-            if let Some(e) = self.entries.get(&join(&path[..k])) {
+            if let Some(e) = self.entries.get(&PathKey::of(&path[..k])) {
                 if let Some(s) = e.value.clone().or_else(|| e.key.clone()) {
                     return s;
                 }
+            }
+        }
+        0..0
+    }
+
+    /// Best span for reporting a problem at `path`: as [`YamlIndex::best_span`], the
+    /// known ancestors of `path` tried in turn.
+    pub fn best_span_at(&self, path: PathKey) -> Range<usize> {
+        let mut p = path;
+        for _ in 0..=MAX_DEPTH {
+            if p == PathKey::ROOT {
+                break;
+            }
+            if let Some(e) = self.entries.get(&p) {
+                if let Some(s) = e.value.clone().or_else(|| e.key.clone()) {
+                    return s;
+                }
+            }
+            match self.parents.get(&p) {
+                Some(&q) => p = q,
+                None => break,
             }
         }
         0..0
@@ -674,8 +778,8 @@ impl YamlIndex {
 pub struct Loaded {
     /// The document (aliases expanded; for a duplicate key, the first value).
     pub value: Value,
-    /// Paths of the duplicate keys, the key last, in text order.
-    pub duplicates: Vec<Vec<String>>,
+    /// The duplicate keys, in text order: the path of the key, and the key.
+    pub duplicates: Vec<(PathKey, String)>,
 }
 
 /// Why [`load`] failed.
@@ -683,18 +787,20 @@ pub struct Loaded {
 pub enum LoadError {
     /// The YAML does not parse (or holds several documents).
     Yaml(serde_yaml::Error),
-    /// Aliases expand to more values than the budget allows (a "billion laughs").
+    /// Aliases expand to more values, or more bytes of text, than the budget
+    /// allows (a "billion laughs").
     Expansion {
-        /// The budget, in values.
+        /// The budget, in values (and in bytes of keys and strings).
         limit: usize,
     },
 }
 
 struct LoadState {
     left: usize,
+    bytes_left: usize,
     exceeded: bool,
-    path: Vec<String>,
-    duplicates: Vec<Vec<String>>,
+    path: Vec<PathKey>,
+    duplicates: Vec<(PathKey, String)>,
 }
 
 #[derive(Clone, Copy)]
@@ -702,13 +808,23 @@ struct Seed<'s>(&'s RefCell<LoadState>);
 
 impl Seed<'_> {
     fn tick<E: de::Error>(self) -> Result<(), E> {
+        self.charge(0)
+    }
+
+    /// Counts one value holding `bytes` bytes of text.
+    fn charge<E: de::Error>(self, bytes: usize) -> Result<(), E> {
         let mut st = self.0.borrow_mut();
-        if st.left == 0 {
+        if st.left == 0 || st.bytes_left < bytes {
             st.exceeded = true;
             return Err(E::custom("aliases expand to too many values"));
         }
         st.left -= 1;
+        st.bytes_left -= bytes;
         Ok(())
+    }
+
+    fn top(self) -> PathKey {
+        self.0.borrow().path.last().copied().unwrap_or_default()
     }
 }
 
@@ -742,11 +858,11 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::Number(f.into()))
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
-        self.tick()?;
+        self.charge(s.len())?;
         Ok(Value::String(s.to_owned()))
     }
     fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
-        self.tick()?;
+        self.charge(s.len())?;
         Ok(Value::String(s))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
@@ -764,7 +880,8 @@ impl<'de> Visitor<'de> for Seed<'_> {
         self.tick()?;
         let mut out = Vec::new();
         loop {
-            self.0.borrow_mut().path.push(out.len().to_string());
+            let item = self.top().child(&out.len().to_string());
+            self.0.borrow_mut().path.push(item);
             let next = seq.next_element_seed(self);
             self.0.borrow_mut().path.pop();
             match next? {
@@ -779,12 +896,12 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let mut out = Mapping::new();
         while let Some(k) = map.next_key_seed(self)? {
             let text = key_text(&k);
-            self.0.borrow_mut().path.push(text);
+            let kp = self.top().child(&text);
+            self.0.borrow_mut().path.push(kp);
             let v = map.next_value_seed(self);
             let mut st = self.0.borrow_mut();
             if out.contains_key(&k) {
-                let dup = st.path.clone();
-                st.duplicates.push(dup);
+                st.duplicates.push((kp, text));
             }
             st.path.pop();
             drop(st);
@@ -833,6 +950,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         .saturating_add(VALUES_ALLOWANCE);
     let state = RefCell::new(LoadState {
         left: limit,
+        bytes_left: limit,
         exceeded: false,
         path: Vec::new(),
         duplicates: Vec::new(),
@@ -862,7 +980,7 @@ pub struct MapEntry<'v> {
     pub value: &'v Value,
     /// Where the entry is written in the text: the path of the mapping that holds it
     /// (for a merged entry, the anchored mapping it came from), the key not included.
-    pub at: Vec<String>,
+    pub at: PathKey,
 }
 
 /// A merge key (`<<`) whose value is not a mapping or a list of mappings.
@@ -882,7 +1000,7 @@ impl YamlIndex {
     /// keys applied: `<<: *base` or `<<: [*a, *b]` adds the entries of the merged
     /// mappings whose keys are not written explicitly (earlier merged mappings win
     /// over later ones). Explicit entries come first, in text order, then merged ones.
-    pub fn entries<'v>(&self, m: &'v Mapping, path: &[String], errors: &mut Vec<MergeError>) -> Vec<MapEntry<'v>> {
+    pub fn entries<'v>(&self, m: &'v Mapping, path: PathKey, errors: &mut Vec<MergeError>) -> Vec<MapEntry<'v>> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         self.collect(m, path, 0, &mut out, &mut seen, errors);
@@ -892,16 +1010,15 @@ impl YamlIndex {
     fn collect<'v>(
         &self,
         m: &'v Mapping,
-        path: &[String],
+        path: PathKey,
         depth: usize,
         out: &mut Vec<MapEntry<'v>>,
         seen: &mut HashSet<&'v Value>,
         errors: &mut Vec<MergeError>,
     ) {
         if depth > MAX_MERGE_DEPTH {
-            let p: Vec<&str> = path.iter().map(String::as_str).collect();
             errors.push(MergeError {
-                span: self.best_span(&p),
+                span: self.best_span_at(path),
                 message: format!("merge keys (`<<`) nest deeper than {MAX_MERGE_DEPTH} levels"),
             });
             return;
@@ -920,37 +1037,33 @@ impl YamlIndex {
             out.push(MapEntry {
                 key: k,
                 value: v,
-                at: path.to_vec(),
+                at: path,
             });
         }
-        let mut mp: Vec<String> = path.to_vec();
-        mp.push("<<".into());
-        let mp_ref: Vec<&str> = mp.iter().map(String::as_str).collect();
+        let mp = path.child("<<");
         for v in merges {
             match v {
                 Value::Mapping(inner) => {
-                    let at = self.merged_path(self.value_span(&mp_ref), &mp);
-                    self.collect(inner, &at, depth + 1, out, seen, errors);
+                    let at = self.merged_path(self.value_span_at(mp), mp);
+                    self.collect(inner, at, depth + 1, out, seen, errors);
                 }
                 Value::Sequence(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        let span = self.item_span(&mp_ref, i);
+                        let span = self.item_span_at(mp, i);
                         match item {
                             Value::Mapping(inner) => {
-                                let mut ip = mp.clone();
-                                ip.push(i.to_string());
-                                let at = self.merged_path(span, &ip);
-                                self.collect(inner, &at, depth + 1, out, seen, errors);
+                                let at = self.merged_path(span, mp.child(&i.to_string()));
+                                self.collect(inner, at, depth + 1, out, seen, errors);
                             }
                             _ => errors.push(MergeError {
-                                span: span.unwrap_or_else(|| self.best_span(&mp_ref)),
+                                span: span.unwrap_or_else(|| self.best_span_at(mp)),
                                 message: "a merge key (`<<`) takes mappings: this item is not one".into(),
                             }),
                         }
                     }
                 }
                 _ => errors.push(MergeError {
-                    span: self.best_span(&mp_ref),
+                    span: self.best_span_at(mp),
                     message: "a merge key (`<<`) takes a mapping or a list of mappings, such as `<<: *base`".into(),
                 }),
             }
@@ -959,12 +1072,12 @@ impl YamlIndex {
 
     /// Where a merged mapping is written: at its anchor when the merge names an alias
     /// (`*base`), else inline under the merge key itself.
-    fn merged_path(&self, span: Option<Range<usize>>, inline: &[String]) -> Vec<String> {
-        let anchored = span.and_then(|s| {
+    fn merged_path(&self, span: Option<Range<usize>>, inline: PathKey) -> PathKey {
+        span.and_then(|s| {
             let name = self.aliases.get(&s.start)?;
             self.anchor_path(name, s.start)
-        });
-        anchored.map_or_else(|| inline.to_vec(), <[String]>::to_vec)
+        })
+        .unwrap_or(inline)
     }
 }
 
@@ -1034,13 +1147,36 @@ mod tests {
     fn anchors_tags_duplicates_and_complex_keys() {
         let t = "a: &x\n  k: 1\nb: *x\nc: !t {k: 2}\nd: 1\nd: 2\n[e, f]: 3\n? g\n: 4\n";
         let ix = YamlIndex::new(t);
-        assert_eq!(ix.anchor_path("x", t.len()), Some(&["a".to_string()][..]));
+        assert_eq!(ix.anchor_path("x", t.len()), Some(PathKey::of(&["a"])));
         assert_eq!(ix.anchor_path("x", 0), None);
         assert_eq!(at(t, ix.tag_span(&["c"])), Some("!t"));
         assert_eq!(at(t, ix.value_span(&["c", "k"])), Some("2"));
         assert_eq!(ix.duplicate_key_span(&["d"], 0).map(|r| r.start), t.rfind("d:"));
         assert_eq!(at(t, ix.complex_key_span(&[], 0)), Some("[e, f]"));
         assert_eq!(at(t, ix.complex_key_span(&[], 1)), Some("? g"));
+    }
+
+    #[test]
+    fn long_keys_cost_their_length_once() {
+        // Paths are hashes: a long key does not make each line under it cost its length.
+        let mut t = format!("{}:\n", "k".repeat(1 << 20));
+        for i in 0..200_000 {
+            t.push_str(&format!("  c{i}: v\n"));
+        }
+        let start = std::time::Instant::now();
+        let ix = YamlIndex::new(&t);
+        assert!(start.elapsed().as_secs() < 20);
+        let long = "k".repeat(1 << 20);
+        assert_eq!(at(&t, ix.value_span(&[long.as_str(), "c199999"])), Some("v"));
+    }
+
+    #[test]
+    fn aliases_of_long_strings_are_bounded_by_bytes() {
+        let copies = vec!["*s"; 1000].join(", ");
+        let t = format!("a: &s {}\nb: [{copies}]\n", "x".repeat(1 << 20));
+        assert!(matches!(load(&t), Err(LoadError::Expansion { .. })));
+        let t = "a: &s text\nb: [*s, *s]\nc: {<<: {k: 1}}\n";
+        assert!(load(t).is_ok());
     }
 
     #[test]

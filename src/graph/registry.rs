@@ -10,24 +10,24 @@ use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::span::{Span, Spanned};
 use crate::syntax::{lexer, Attr, Item, ItemKind, Value};
-use crate::yamlspan::YamlIndex;
+use crate::yamlspan::{PathKey, YamlIndex};
 use serde_yaml::Value as Y;
 use std::collections::HashMap;
 
 /// Where a key of the mapping at `at` is written: its own span, else the mapping's.
-fn key_span_at(index: &YamlIndex, at: &[String], key: &str) -> Span {
-    let mut p: Vec<&str> = at.iter().map(String::as_str).collect();
-    p.push(key);
-    index.key_span(&p).unwrap_or_else(|| index.best_span(&p))
+fn key_span_at(index: &YamlIndex, at: PathKey, key: &str) -> Span {
+    let p = at.child(key);
+    index.key_span_at(p).unwrap_or_else(|| index.best_span_at(p))
 }
 
 /// Reports a key that is not a plain name (`[a, b]:`, `? {x: 1}`, `!t x:`, `null:`),
 /// the `n`-th such key of the mapping at `at`.
-fn bad_key(file: FileId, index: &YamlIndex, at: &[String], n: usize, key: &Y, what: &str, diags: &mut Vec<Diagnostic>) {
-    let p: Vec<&str> = at.iter().map(String::as_str).collect();
+fn bad_key(file: FileId, index: &YamlIndex, at: PathKey, n: usize, key: &Y, what: &str, diags: &mut Vec<Diagnostic>) {
     let span = match key {
         Y::Null => key_span_at(index, at, "null"),
-        _ => index.complex_key_span(&p, n).unwrap_or_else(|| index.best_span(&p)),
+        _ => index
+            .complex_key_span_at(at, n)
+            .unwrap_or_else(|| index.best_span_at(at)),
     };
     let kind = match key {
         Y::Null => "null",
@@ -50,12 +50,12 @@ fn bad_key(file: FileId, index: &YamlIndex, at: &[String], n: usize, key: &Y, wh
 fn tagged(
     file: FileId,
     index: &YamlIndex,
-    path: &[&str],
+    path: PathKey,
     t: &serde_yaml::value::TaggedValue,
     what: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let span = index.tag_span(path).unwrap_or_else(|| index.best_span(path));
+    let span = index.tag_span_at(path).unwrap_or_else(|| index.best_span_at(path));
     diags.push(
         Diagnostic::new(
             &rules::invalid_value::RULE,
@@ -83,7 +83,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
         Y::Null => return Vec::new(),
         Y::Mapping(m) => m,
         Y::Tagged(t) => {
-            tagged(file, &index, &[], t, "the registry", diags);
+            tagged(file, &index, PathKey::ROOT, t, "the registry", diags);
             return Vec::new();
         }
         Y::Sequence(_) => {
@@ -106,61 +106,60 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
         }
     };
     let mut items = Vec::new();
-    let mut complex_seen: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut next_complex = |at: &[String]| {
-        let n = complex_seen.entry(at.to_vec()).or_default();
+    let mut complex_seen: HashMap<PathKey, usize> = HashMap::new();
+    let mut next_complex = |at: PathKey| {
+        let n = complex_seen.entry(at).or_default();
         *n += 1;
         *n - 1
     };
-    for e in index.entries(top, &[], &mut merge_errors) {
+    for e in index.entries(top, PathKey::ROOT, &mut merge_errors) {
         let Some(key) = scalar_text(e.key) else {
             let n = if matches!(e.key, Y::Null) {
                 0
             } else {
-                next_complex(&e.at)
+                next_complex(e.at)
             };
-            bad_key(file, &index, &e.at, n, e.key, "a registry key", diags);
+            bad_key(file, &index, e.at, n, e.key, "a registry key", diags);
             continue;
         };
         if key != "sources" {
             invalid(
                 diags,
-                key_span_at(&index, &e.at, &key),
+                key_span_at(&index, e.at, &key),
                 format!("unknown key `{key}` in a source registry"),
                 "a registry holds one key, `sources`, mapping ids to source fields",
             );
             continue;
         }
-        let sources_at: Vec<String> = e.at.iter().cloned().chain(["sources".to_string()]).collect();
-        let sources_ref: Vec<&str> = sources_at.iter().map(String::as_str).collect();
+        let sources_at = e.at.child("sources");
         let entries = match e.value {
             Y::Mapping(m) => m,
             Y::Null => continue,
             Y::Tagged(t) => {
-                tagged(file, &index, &sources_ref, t, "`sources`", diags);
+                tagged(file, &index, sources_at, t, "`sources`", diags);
                 continue;
             }
             _ => {
                 invalid(
                     diags,
-                    index.best_span(&sources_ref),
+                    index.best_span_at(sources_at),
                     "`sources` must map ids to source fields".into(),
                     "sources:\n  ap:\n    title: Associated Press",
                 );
                 continue;
             }
         };
-        for se in index.entries(entries, &sources_at, &mut merge_errors) {
+        for se in index.entries(entries, sources_at, &mut merge_errors) {
             let Some(id) = scalar_text(se.key) else {
                 let n = if matches!(se.key, Y::Null) {
                     0
                 } else {
-                    next_complex(&se.at)
+                    next_complex(se.at)
                 };
-                bad_key(file, &index, &se.at, n, se.key, "a source id", diags);
+                bad_key(file, &index, se.at, n, se.key, "a source id", diags);
                 continue;
             };
-            let id_span = key_span_at(&index, &se.at, &id);
+            let id_span = key_span_at(&index, se.at, &id);
             let valid_id = matches!(lexer::identifier(&id), Ok(("", _)));
             if !valid_id {
                 invalid(
@@ -179,8 +178,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                 attrs: Vec::new(),
                 span: id_span.clone(),
             };
-            let src_at: Vec<String> = se.at.iter().cloned().chain([id.clone()]).collect();
-            let src_ref: Vec<&str> = src_at.iter().map(String::as_str).collect();
+            let src_at = se.at.child(&id);
             let fields = match se.value {
                 Y::Mapping(m) => m,
                 Y::Null => {
@@ -188,37 +186,36 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                     continue;
                 }
                 Y::Tagged(t) => {
-                    tagged(file, &index, &src_ref, t, &format!("source `{id}`"), diags);
+                    tagged(file, &index, src_at, t, &format!("source `{id}`"), diags);
                     continue;
                 }
                 _ => {
                     invalid(
                         diags,
-                        index.best_span(&src_ref),
+                        index.best_span_at(src_at),
                         format!("source `{id}` must be a mapping of fields"),
                         "ap:\n  title: Associated Press\n  reliability: A",
                     );
                     continue;
                 }
             };
-            for fe in index.entries(fields, &src_at, &mut merge_errors) {
+            for fe in index.entries(fields, src_at, &mut merge_errors) {
                 let Some(field) = scalar_text(fe.key) else {
                     let n = if matches!(fe.key, Y::Null) {
                         0
                     } else {
-                        next_complex(&fe.at)
+                        next_complex(fe.at)
                     };
-                    bad_key(file, &index, &fe.at, n, fe.key, "a source field", diags);
+                    bad_key(file, &index, fe.at, n, fe.key, "a source field", diags);
                     continue;
                 };
                 let fv = fe.value;
-                let mut path: Vec<&str> = fe.at.iter().map(String::as_str).collect();
-                path.push(&field);
-                let key_span = index.key_span(&path).unwrap_or_else(|| id_span.clone());
-                let value_span = index.value_span(&path).unwrap_or_else(|| key_span.clone());
+                let path = fe.at.child(&field);
+                let key_span = index.key_span_at(path).unwrap_or_else(|| id_span.clone());
+                let value_span = index.value_span_at(path).unwrap_or_else(|| key_span.clone());
                 let key = Spanned::new(field.clone(), key_span.clone());
                 if let Y::Tagged(t) = fv {
-                    tagged(file, &index, &path, t, &format!("`{field}` of `{id}`"), diags);
+                    tagged(file, &index, path, t, &format!("`{field}` of `{id}`"), diags);
                     continue;
                 }
                 let value = match field.as_str() {
@@ -242,7 +239,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Item>
                         let mut ids = Vec::new();
                         for (i, x) in list {
                             let span: Span = if matches!(fv, Y::Sequence(_)) {
-                                index.item_span(&path, i).unwrap_or_else(|| value_span.clone())
+                                index.item_span_at(path, i).unwrap_or_else(|| value_span.clone())
                             } else {
                                 value_span.clone()
                             };
