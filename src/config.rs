@@ -336,7 +336,7 @@ pub fn load_yaml(file: FileId, text: &str, index: &YamlIndex, diags: &mut Vec<Di
                 Diagnostic::new(
                     &rules::invalid_value::RULE,
                     Loc::new(file, span),
-                    format!("YAML aliases expand to more than {limit} values: the file was not read"),
+                    format!("YAML aliases expand to more than {limit} values (or bytes of text): the file was not read"),
                     "aliases expand too far",
                 )
                 .with_help("aliases (`*name`) copy what their anchor holds; nested aliases multiply, so write the values out or nest fewer aliases"),
