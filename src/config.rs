@@ -6,12 +6,13 @@
 
 use crate::diagnostic::{Diagnostic, FileId, Loc, Severity};
 use crate::rules;
+use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::terms::{credibility_index, reliability_index, Calibration, Term};
 use crate::yamlspan::{PathKey, YamlIndex};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 use serde_yaml::{Mapping, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Resource limits; exceeding one is a diagnostic, never a crash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -299,13 +300,7 @@ pub fn yaml_error(file: FileId, text: &str, e: &serde_yaml::Error) -> Diagnostic
 pub fn load_yaml(file: FileId, text: &str, index: &YamlIndex, diags: &mut Vec<Diagnostic>) -> Option<Value> {
     match crate::yamlspan::load(text) {
         Ok(loaded) => {
-            let mut seen: HashMap<PathKey, usize> = HashMap::new();
-            for (p, key) in &loaded.duplicates {
-                let n = seen.entry(*p).or_default();
-                let span = index
-                    .duplicate_key_span_at(*p, *n)
-                    .unwrap_or_else(|| index.best_span_at(*p));
-                *n += 1;
+            let report = |diags: &mut Vec<Diagnostic>, span: Span, key: &str| {
                 diags.push(
                     Diagnostic::new(
                         &rules::invalid_value::RULE,
@@ -317,6 +312,27 @@ pub fn load_yaml(file: FileId, text: &str, index: &YamlIndex, diags: &mut Vec<Di
                         "YAML keys must be unique in a mapping: only the first one counts; remove or rename this one",
                     ),
                 );
+            };
+            // A repetition inside an anchored mapping is seen again at each alias of it;
+            // it is reported once, where it is written.
+            let mut seen: HashMap<PathKey, usize> = HashMap::new();
+            let mut reported: HashSet<Span> = HashSet::new();
+            let mut unplaced = None;
+            for (p, key) in &loaded.duplicates {
+                let n = seen.entry(*p).or_default();
+                let span = index.duplicate_key_span_at(*p, *n);
+                *n += 1;
+                match span {
+                    Some(s) => {
+                        if reported.insert(s.clone()) {
+                            report(diags, s, key);
+                        }
+                    }
+                    None => unplaced = unplaced.or(Some((*p, key))),
+                }
+            }
+            if let (true, Some((p, key))) = (reported.is_empty(), unplaced) {
+                report(diags, index.best_span_at(p), key);
             }
             Some(loaded.value)
         }
@@ -836,5 +852,10 @@ mod tests {
         let got: Vec<&str> = d.iter().map(|d| &text[d.loc.span.clone()]).collect();
         assert_eq!(got, ["fail-on", "[a]", "!r"], "{d:?}");
         assert_eq!(c.fail_on(), Severity::Error);
+        // A repeated key in an anchored mapping is reported once, where it is written.
+        let text = "rules: &r\n  single-source: off\n  single-source: info\nper-file-rules:\n  a/**: *r\n  b/**: *r\n";
+        let (_, d) = run(text);
+        let got: Vec<usize> = d.iter().map(|d| d.loc.span.start).collect();
+        assert_eq!(got, [text.rfind("single-source").unwrap()], "{d:?}");
     }
 }
