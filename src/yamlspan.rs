@@ -5,7 +5,14 @@
 //! written subset of YAML (block mappings and sequences, flow collections, quoted and
 //! block scalars, comments, document markers); anything else just yields `None`.
 
-use std::collections::HashMap;
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde_yaml::value::{Tag, TaggedValue};
+use serde_yaml::{Mapping, Value};
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Deepest path recorded; deeper nodes are scanned but not indexed (keeps time linear).
@@ -15,6 +22,10 @@ const MAX_DEPTH: usize = 64;
 struct Entry {
     key: Option<Range<usize>>,
     value: Option<Range<usize>>,
+    /// The `!tag` written before the value, if any.
+    tag: Option<Range<usize>>,
+    /// Later occurrences of the same key (a duplicate key).
+    more_keys: Vec<Range<usize>>,
 }
 
 /// Positions of the keys and values of a YAML document, by path.
@@ -24,26 +35,53 @@ struct Entry {
 /// documents, the first occurrence of a path wins.
 #[derive(Debug, Clone, Default)]
 pub struct YamlIndex {
-    entries: HashMap<String, Entry>,
+    entries: HashMap<PathKey, Entry>,
+    /// The parent of each recorded path (for [`YamlIndex::best_span_at`]).
+    parents: HashMap<PathKey, PathKey>,
+    /// Anchors (`&name`) by name, in text order: position, path of the anchored node.
+    anchors: HashMap<String, Vec<(usize, PathKey)>>,
+    /// Complex keys (`[a, b]: x`, `? {x: 1}`) of block mappings, by the mapping's path.
+    complex: HashMap<PathKey, Vec<Range<usize>>>,
+    /// Aliases (`*name`) written as values, by the position of their `*`.
+    aliases: HashMap<usize, String>,
 }
 
-/// Joins path segments with a prefix byte that cannot appear in the lookups we care about.
-fn join<S: AsRef<str>>(path: &[S]) -> String {
-    let mut s = String::new();
-    for p in path {
-        s.push('\u{0}');
-        s.push_str(p.as_ref());
+/// A path in a YAML document (mapping keys and sequence indices, as text), kept as a
+/// hash: a path costs the same however long its keys, so indexing stays linear.
+/// (Two paths sharing a 64-bit hash would only mix up positions.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct PathKey {
+    hash: u64,
+    depth: usize,
+}
+
+impl PathKey {
+    /// The document itself.
+    pub const ROOT: PathKey = PathKey { hash: 0, depth: 0 };
+
+    /// The path of `seg` under this one.
+    pub fn child(self, seg: &str) -> PathKey {
+        let mut h = DefaultHasher::new();
+        self.hash.hash(&mut h);
+        seg.hash(&mut h);
+        PathKey {
+            hash: h.finish() | 1,
+            depth: self.depth.saturating_add(1),
+        }
     }
-    s
+
+    /// The path made of `segs`.
+    pub fn of<S: AsRef<str>>(segs: &[S]) -> PathKey {
+        segs.iter().fold(PathKey::ROOT, |p, s| p.child(s.as_ref()))
+    }
 }
 
-fn child(path: &[String], seg: String) -> Option<Vec<String>> {
-    if path.len() >= MAX_DEPTH {
+/// `seg` under `path`, unless that goes deeper than indexed.
+fn child(path: PathKey, seg: &str) -> Option<PathKey> {
+    if path.depth >= MAX_DEPTH {
         return None;
     }
-    let mut p = path.to_vec();
-    p.push(seg);
-    Some(p)
+    Some(path.child(seg))
 }
 
 fn is_ws(c: u8) -> bool {
@@ -150,13 +188,15 @@ fn unquote(s: &str, q: u8) -> String {
 
 /// A span recorded by the flow scanner, applied only if the whole collection closes.
 struct Rec {
-    path: Vec<String>,
+    path: PathKey,
+    parent: PathKey,
     is_key: bool,
     span: Range<usize>,
 }
 
 struct FlowFrame {
-    path: Option<Vec<String>>,
+    path: Option<PathKey>,
+    parent: PathKey,
     map: bool,
     count: usize,
     has_item: bool,
@@ -177,16 +217,28 @@ fn flow_scalar(stack: &mut [FlowFrame], span: Range<usize>, text: String, out: &
     } else {
         (f.key.clone(), false)
     };
-    if let (Some(p), Some(seg)) = (&f.path, seg) {
-        if let Some(path) = child(p, seg) {
-            out.push(Rec { path, is_key, span });
+    if let (Some(p), Some(seg)) = (f.path, seg) {
+        if let Some(path) = child(p, &seg) {
+            out.push(Rec {
+                path,
+                parent: p,
+                is_key,
+                span,
+            });
         }
     }
 }
 
 /// Scans the flow collection opening at `start`, with an explicit stack. Returns the
 /// position after its closing bracket, or `None` if it does not close before `lim`.
-fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Vec<Rec>) -> Option<usize> {
+fn scan_flow(
+    text: &str,
+    start: usize,
+    lim: usize,
+    base: PathKey,
+    base_parent: PathKey,
+    out: &mut Vec<Rec>,
+) -> Option<usize> {
     let b = text.as_bytes();
     let mut stack: Vec<FlowFrame> = Vec::new();
     let mut i = start;
@@ -197,19 +249,21 @@ fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Ve
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
             b'#' if i == start || b[i - 1].is_ascii_whitespace() => i = find_byte(b, i, b'\n').unwrap_or(lim),
             b'[' | b'{' => {
-                let path = match stack.last_mut() {
-                    None => Some(base.to_vec()),
+                let (path, parent) = match stack.last_mut() {
+                    None => (Some(base), base_parent),
                     Some(f) if !f.map => {
                         f.has_item = true;
-                        f.path.as_ref().and_then(|p| child(p, f.count.to_string()))
+                        let p = f.path;
+                        (p.and_then(|p| child(p, &f.count.to_string())), p.unwrap_or_default())
                     }
-                    Some(f) => match (&f.path, &f.key, f.colon) {
-                        (Some(p), Some(k), true) => child(p, k.clone()),
-                        _ => None,
+                    Some(f) => match (f.path, &f.key, f.colon) {
+                        (Some(p), Some(k), true) => (child(p, k), p),
+                        _ => (None, PathKey::ROOT),
                     },
                 };
                 stack.push(FlowFrame {
                     path,
+                    parent,
                     map: c == b'{',
                     count: 0,
                     has_item: false,
@@ -224,6 +278,7 @@ fn scan_flow(text: &str, start: usize, lim: usize, base: &[String], out: &mut Ve
                 if let Some(p) = f.path {
                     out.push(Rec {
                         path: p,
+                        parent: f.parent,
                         is_key: false,
                         span: f.start..i + 1,
                     });
@@ -302,14 +357,14 @@ fn block_scalar(b: &[u8], le: usize, owner: usize) -> (Option<Range<usize>>, Opt
 
 struct Frame {
     indent: usize,
-    path: Vec<String>,
+    path: PathKey,
     seq: bool,
     count: usize,
 }
 
 /// A key or item with no inline value: the next deeper line may open its block.
 struct Pending {
-    path: Vec<String>,
+    path: PathKey,
     indent: usize,
     parent_map: bool,
 }
@@ -326,16 +381,40 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     pending: Option<Pending>,
     budget: usize,
-    entries: HashMap<String, Entry>,
+    entries: HashMap<PathKey, Entry>,
+    parents: HashMap<PathKey, PathKey>,
+    anchors: HashMap<String, Vec<(usize, PathKey)>>,
+    complex: HashMap<PathKey, Vec<Range<usize>>>,
+    aliases: HashMap<usize, String>,
 }
 
 impl Builder<'_> {
-    fn set(&mut self, path: &[String], span: Range<usize>, is_key: bool) {
-        let e = self.entries.entry(join(path)).or_default();
+    fn set(&mut self, path: PathKey, parent: PathKey, span: Range<usize>, is_key: bool) {
+        self.parents.entry(path).or_insert(parent);
+        if !is_key {
+            if let Some(name) = self.text.get(span.clone()).and_then(|t| t.strip_prefix('*')) {
+                self.aliases.insert(span.start, name.to_string());
+            }
+        }
+        let e = self.entries.entry(path).or_default();
         let slot = if is_key { &mut e.key } else { &mut e.value };
         if slot.is_none() {
             *slot = Some(span);
+        } else if is_key {
+            e.more_keys.push(span);
         }
+    }
+
+    /// Records a complex key of the block mapping at `path`, from `p` on this line.
+    fn complex_key(&mut self, path: PathKey, p: usize, l: &Line) {
+        let b = self.b;
+        let end = if matches!(b[p], b'[' | b'{') {
+            let mut sink = Vec::new();
+            scan_flow(self.text, p, l.end, PathKey::ROOT, PathKey::ROOT, &mut sink).unwrap_or(l.end)
+        } else {
+            l.end
+        };
+        self.complex.entry(path).or_default().push(p..end);
     }
 
     /// Scan limit for multi-line constructs: the whole text while the budget for
@@ -380,11 +459,30 @@ impl Builder<'_> {
 
     /// Records the value starting at `v` for `path`; returns a position to skip to
     /// when the value spans several lines.
-    fn value(&mut self, mut v: usize, l: &Line, path: Vec<String>, owner: usize, parent_map: bool) -> Option<usize> {
+    #[allow(clippy::too_many_arguments)]
+    fn value(
+        &mut self,
+        mut v: usize,
+        l: &Line,
+        path: PathKey,
+        parent: PathKey,
+        owner: usize,
+        parent_map: bool,
+    ) -> Option<usize> {
         let b = self.b;
         while v < l.end && (b[v] == b'&' || b[v] == b'!') {
+            let start = v;
             while v < l.end && !is_ws(b[v]) {
                 v += 1;
+            }
+            if b[start] == b'&' {
+                if let Some(name) = self.text.get(start + 1..v) {
+                    self.anchors.entry(name.to_string()).or_default().push((start, path));
+                }
+            } else {
+                self.parents.entry(path).or_insert(parent);
+                let e = self.entries.entry(path).or_default();
+                e.tag = e.tag.clone().or(Some(start..v));
             }
             v = skip_ws(b, v, l.end);
         }
@@ -400,12 +498,12 @@ impl Builder<'_> {
         match b[v] {
             b'[' | b'{' => {
                 let mut recs = Vec::new();
-                let Some(stop) = scan_flow(self.text, v, lim, &path, &mut recs) else {
+                let Some(stop) = scan_flow(self.text, v, lim, path, parent, &mut recs) else {
                     self.charge(v, lim);
                     return None;
                 };
                 for r in recs {
-                    self.set(&r.path, r.span, r.is_key);
+                    self.set(r.path, r.parent, r.span, r.is_key);
                 }
                 Some(stop)
             }
@@ -414,7 +512,7 @@ impl Builder<'_> {
                     self.charge(v, lim);
                     return None;
                 };
-                self.set(&path, inner, false);
+                self.set(path, parent, inner, false);
                 Some(stop)
             }
             b'|' | b'>'
@@ -424,12 +522,12 @@ impl Builder<'_> {
             {
                 let (span, stop) = block_scalar(b, l.le, owner);
                 if let Some(s) = span {
-                    self.set(&path, s, false);
+                    self.set(path, parent, s, false);
                 }
                 stop
             }
             _ => {
-                self.set(&path, v..l.end, false);
+                self.set(path, parent, v..l.end, false);
                 None
             }
         }
@@ -477,7 +575,7 @@ impl Builder<'_> {
         if self.stack.is_empty() {
             self.stack.push(Frame {
                 indent: col,
-                path: Vec::new(),
+                path: PathKey::ROOT,
                 seq: dash,
                 count: 0,
             });
@@ -493,9 +591,10 @@ impl Builder<'_> {
                 if !is_dash(b, p, l.end) {
                     return None;
                 }
-                let item = child(&top.path, top.count.to_string())?;
+                let seq_path = top.path;
+                let item = child(seq_path, &top.count.to_string())?;
                 top.count += 1;
-                self.set(&item, p..p + 1, true);
+                self.set(item, seq_path, p..p + 1, true);
                 p = skip_ws(b, p + 1, l.end);
                 if p >= l.end {
                     self.pending = Some(Pending {
@@ -515,15 +614,23 @@ impl Builder<'_> {
                     });
                     continue;
                 }
-                return self.value(p, &l, item, pcol, false);
+                return self.value(p, &l, item, seq_path, pcol, false);
             }
             if is_dash(b, p, l.end) {
                 return None;
             }
-            let (kspan, key, v) = self.find_key(p, &l)?;
-            let kp = child(&self.stack.last()?.path, key)?;
-            self.set(&kp, kspan, true);
-            return self.value(v, &l, kp, pcol, true);
+            let Some((kspan, key, v)) = self.find_key(p, &l) else {
+                let c = b[p];
+                if matches!(c, b'[' | b'{') || (c == b'?' && (p + 1 >= l.end || is_ws(b[p + 1]))) {
+                    let path = self.stack.last()?.path;
+                    self.complex_key(path, p, &l);
+                }
+                return None;
+            };
+            let map_path = self.stack.last()?.path;
+            let kp = child(map_path, &key)?;
+            self.set(kp, map_path, kspan, true);
+            return self.value(v, &l, kp, map_path, pcol, true);
         }
     }
 }
@@ -540,8 +647,13 @@ impl YamlIndex {
             pending: None,
             budget: n,
             entries: HashMap::new(),
+            parents: HashMap::new(),
+            anchors: HashMap::new(),
+            complex: HashMap::new(),
+            aliases: HashMap::new(),
         };
-        let mut pos = 0;
+        // A byte order mark is not content: columns on the first line count from after it.
+        let mut pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
         while pos < n {
             let le = find_byte(b, pos, b'\n').unwrap_or(n);
             pos = match bld.line(pos, le) {
@@ -549,37 +661,423 @@ impl YamlIndex {
                 _ => le + 1,
             };
         }
-        YamlIndex { entries: bld.entries }
+        YamlIndex {
+            entries: bld.entries,
+            parents: bld.parents,
+            anchors: bld.anchors,
+            complex: bld.complex,
+            aliases: bld.aliases,
+        }
+    }
+
+    /// Span of the `!tag` written before the value at `path`.
+    pub fn tag_span(&self, path: &[&str]) -> Option<Range<usize>> {
+        self.tag_span_at(PathKey::of(path))
+    }
+
+    /// Span of the `!tag` written before the value at `path`.
+    pub fn tag_span_at(&self, path: PathKey) -> Option<Range<usize>> {
+        self.entries.get(&path)?.tag.clone()
+    }
+
+    /// Span of the `n`-th repetition (0-based, after the first occurrence) of the key at `path`.
+    pub fn duplicate_key_span(&self, path: &[&str], n: usize) -> Option<Range<usize>> {
+        self.duplicate_key_span_at(PathKey::of(path), n)
+    }
+
+    /// Span of the `n`-th repetition (0-based, after the first occurrence) of the key at `path`.
+    pub fn duplicate_key_span_at(&self, path: PathKey, n: usize) -> Option<Range<usize>> {
+        self.entries.get(&path)?.more_keys.get(n).cloned()
+    }
+
+    /// Span of the `n`-th complex key (`[a, b]:`, `? {x: 1}`) of the block mapping at `path`.
+    pub fn complex_key_span(&self, path: &[&str], n: usize) -> Option<Range<usize>> {
+        self.complex_key_span_at(PathKey::of(path), n)
+    }
+
+    /// Span of the `n`-th complex key (`[a, b]:`, `? {x: 1}`) of the block mapping at `path`.
+    pub fn complex_key_span_at(&self, path: PathKey, n: usize) -> Option<Range<usize>> {
+        self.complex.get(&path)?.get(n).cloned()
+    }
+
+    /// Path of the node anchored `&name` by the last such anchor before byte `before`.
+    pub fn anchor_path(&self, name: &str, before: usize) -> Option<PathKey> {
+        // Positions grow with the text, so the last anchor before `before` is found by bisection.
+        let defs = self.anchors.get(name)?;
+        let n = defs.partition_point(|(at, _)| *at < before);
+        defs.get(n.checked_sub(1)?).map(|(_, p)| *p)
     }
 
     /// Byte span of the key at `path` (e.g. ["sources", "ap", "reliability"]): the key text without quotes/colon.
     pub fn key_span(&self, path: &[&str]) -> Option<Range<usize>> {
-        self.entries.get(&join(path))?.key.clone()
+        self.key_span_at(PathKey::of(path))
+    }
+
+    /// Byte span of the key at `path`.
+    pub fn key_span_at(&self, path: PathKey) -> Option<Range<usize>> {
+        self.entries.get(&path)?.key.clone()
     }
 
     /// Byte span of the scalar value at `path` (without surrounding quotes), or of the whole flow collection text `[..]`/`{..}` if the value is one.
     /// For a key whose value is a nested block (mapping or sequence on following lines), return None.
     pub fn value_span(&self, path: &[&str]) -> Option<Range<usize>> {
-        self.entries.get(&join(path))?.value.clone()
+        self.value_span_at(PathKey::of(path))
+    }
+
+    /// Byte span of the value at `path` (see [`YamlIndex::value_span`]).
+    pub fn value_span_at(&self, path: PathKey) -> Option<Range<usize>> {
+        self.entries.get(&path)?.value.clone()
     }
 
     /// Byte span of the `index`-th item (0-based) of the sequence at `path`, block (`- x`) or flow (`[x, y]`), without quotes.
     pub fn item_span(&self, path: &[&str], index: usize) -> Option<Range<usize>> {
-        let mut p: Vec<String> = path.iter().map(|s| s.to_string()).collect();
-        p.push(index.to_string());
-        self.entries.get(&join(&p))?.value.clone()
+        self.item_span_at(PathKey::of(path), index)
+    }
+
+    /// Byte span of the `index`-th item of the sequence at `path`.
+    pub fn item_span_at(&self, path: PathKey, index: usize) -> Option<Range<usize>> {
+        self.value_span_at(path.child(&index.to_string()))
     }
 
     /// Best span for reporting a problem at `path`: value_span, else key_span, else the same for the longest prefix of `path` that is known, else 0..0.
     pub fn best_span(&self, path: &[&str]) -> Range<usize> {
         for k in (1..=path.len()).rev() {
-            if let Some(e) = self.entries.get(&join(&path[..k])) {
+            if let Some(e) = self.entries.get(&PathKey::of(&path[..k])) {
                 if let Some(s) = e.value.clone().or_else(|| e.key.clone()) {
                     return s;
                 }
             }
         }
         0..0
+    }
+
+    /// Best span for reporting a problem at `path`: as [`YamlIndex::best_span`], the
+    /// known ancestors of `path` tried in turn.
+    pub fn best_span_at(&self, path: PathKey) -> Range<usize> {
+        let mut p = path;
+        for _ in 0..=MAX_DEPTH {
+            if p == PathKey::ROOT {
+                break;
+            }
+            if let Some(e) = self.entries.get(&p) {
+                if let Some(s) = e.value.clone().or_else(|| e.key.clone()) {
+                    return s;
+                }
+            }
+            match self.parents.get(&p) {
+                Some(&q) => p = q,
+                None => break,
+            }
+        }
+        0..0
+    }
+}
+
+/// A YAML document read by [`load`], with the duplicate keys it held.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The document (aliases expanded; for a duplicate key, the first value).
+    pub value: Value,
+    /// The duplicate keys, in text order: the path of the key, and the key.
+    pub duplicates: Vec<(PathKey, String)>,
+}
+
+/// Why [`load`] failed.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The YAML does not parse (or holds several documents).
+    Yaml(serde_yaml::Error),
+    /// Aliases expand to more values, or more bytes of text, than the budget
+    /// allows (a "billion laughs").
+    Expansion {
+        /// The budget, in values (and in bytes of keys and strings).
+        limit: usize,
+    },
+}
+
+struct LoadState {
+    left: usize,
+    bytes_left: usize,
+    exceeded: bool,
+    path: Vec<PathKey>,
+    duplicates: Vec<(PathKey, String)>,
+}
+
+#[derive(Clone, Copy)]
+struct Seed<'s>(&'s RefCell<LoadState>);
+
+impl Seed<'_> {
+    fn tick<E: de::Error>(self) -> Result<(), E> {
+        self.charge(0)
+    }
+
+    /// Counts one value holding `bytes` bytes of text.
+    fn charge<E: de::Error>(self, bytes: usize) -> Result<(), E> {
+        let mut st = self.0.borrow_mut();
+        if st.left == 0 || st.bytes_left < bytes {
+            st.exceeded = true;
+            return Err(E::custom("aliases expand to too many values"));
+        }
+        st.left -= 1;
+        st.bytes_left -= bytes;
+        Ok(())
+    }
+
+    fn top(self) -> PathKey {
+        self.0.borrow().path.last().copied().unwrap_or_default()
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Number(i.into()))
+    }
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Number(u.into()))
+    }
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Number(f.into()))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        self.charge(s.len())?;
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        self.charge(s.len())?;
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        self.tick()?;
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.tick()?;
+        let mut out = Vec::new();
+        loop {
+            let item = self.top().child(&out.len().to_string());
+            self.0.borrow_mut().path.push(item);
+            let next = seq.next_element_seed(self);
+            self.0.borrow_mut().path.pop();
+            match next? {
+                Some(v) => out.push(v),
+                None => break,
+            }
+        }
+        Ok(Value::Sequence(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.tick()?;
+        let mut out = Mapping::new();
+        while let Some(k) = map.next_key_seed(self)? {
+            let text = key_text(&k);
+            let kp = self.top().child(&text);
+            self.0.borrow_mut().path.push(kp);
+            let v = map.next_value_seed(self);
+            let mut st = self.0.borrow_mut();
+            if out.contains_key(&k) {
+                st.duplicates.push((kp, text));
+            }
+            st.path.pop();
+            drop(st);
+            let v = v?;
+            if !out.contains_key(&k) {
+                out.insert(k, v);
+            }
+        }
+        Ok(Value::Mapping(out))
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        self.tick()?;
+        let (tag, contents): (String, _) = data.variant()?;
+        let value = contents.newtype_variant_seed(self)?;
+        Ok(Value::Tagged(Box::new(TaggedValue {
+            tag: Tag::new(tag),
+            value,
+        })))
+    }
+}
+
+/// The text of a key, as paths of a [`YamlIndex`] spell it (scalars only; other keys get `?`).
+pub fn key_text(k: &Value) -> String {
+    match k {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        _ => "?".into(),
+    }
+}
+
+/// Values a document may hold for each byte of its text, beyond a fixed allowance:
+/// plain YAML yields at most about one value per byte, so only aliases go past it.
+const VALUES_PER_BYTE: usize = 2;
+const VALUES_ALLOWANCE: usize = 100_000;
+
+/// Parses one YAML document (a leading byte order mark is allowed) into a [`Value`],
+/// keeping the first value of a duplicate key and noting where it was repeated.
+/// Aliases are expanded, but never beyond a budget proportional to the text's
+/// length, so a "billion laughs" ends quickly in [`LoadError::Expansion`].
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    let limit = text
+        .len()
+        .saturating_mul(VALUES_PER_BYTE)
+        .saturating_add(VALUES_ALLOWANCE);
+    let state = RefCell::new(LoadState {
+        left: limit,
+        bytes_left: limit,
+        exceeded: false,
+        path: Vec::new(),
+        duplicates: Vec::new(),
+    });
+    // serde_yaml (0.9.34) takes a document that starts with a byte order mark and has
+    // two keys or more for several documents: it parses the text after the mark.
+    // Its error positions then count from after the mark, as they do anyway.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let result = Seed(&state).deserialize(serde_yaml::Deserializer::from_str(body));
+    let st = state.into_inner();
+    match result {
+        Ok(value) => Ok(Loaded {
+            value,
+            duplicates: st.duplicates,
+        }),
+        Err(_) if st.exceeded => Err(LoadError::Expansion { limit }),
+        Err(e) => Err(LoadError::Yaml(e)),
+    }
+}
+
+/// One entry of a mapping once merge keys are applied.
+#[derive(Debug)]
+pub struct MapEntry<'v> {
+    /// The key.
+    pub key: &'v Value,
+    /// The value.
+    pub value: &'v Value,
+    /// Where the entry is written in the text: the path of the mapping that holds it
+    /// (for a merged entry, the anchored mapping it came from), the key not included.
+    pub at: PathKey,
+}
+
+/// A merge key (`<<`) whose value is not a mapping or a list of mappings.
+#[derive(Debug)]
+pub struct MergeError {
+    /// Where to report it.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Deepest chain of merges followed (merged mappings that merge others).
+const MAX_MERGE_DEPTH: usize = 32;
+
+impl YamlIndex {
+    /// The entries of mapping `m`, written at `path` in the text, with YAML 1.1 merge
+    /// keys applied: `<<: *base` or `<<: [*a, *b]` adds the entries of the merged
+    /// mappings whose keys are not written explicitly (earlier merged mappings win
+    /// over later ones). Explicit entries come first, in text order, then merged ones.
+    pub fn entries<'v>(&self, m: &'v Mapping, path: PathKey, errors: &mut Vec<MergeError>) -> Vec<MapEntry<'v>> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        self.collect(m, path, 0, &mut out, &mut seen, errors);
+        out
+    }
+
+    fn collect<'v>(
+        &self,
+        m: &'v Mapping,
+        path: PathKey,
+        depth: usize,
+        out: &mut Vec<MapEntry<'v>>,
+        seen: &mut HashSet<&'v Value>,
+        errors: &mut Vec<MergeError>,
+    ) {
+        if depth > MAX_MERGE_DEPTH {
+            errors.push(MergeError {
+                span: self.best_span_at(path),
+                message: format!("merge keys (`<<`) nest deeper than {MAX_MERGE_DEPTH} levels"),
+            });
+            return;
+        }
+        let mut merges = Vec::new();
+        for (k, v) in m {
+            if k.as_str() == Some("<<") {
+                merges.push(v);
+                continue;
+            }
+            // Inside a merged mapping, keys already present (explicit, or from an
+            // earlier merge) win.
+            if !seen.insert(k) && depth > 0 {
+                continue;
+            }
+            out.push(MapEntry {
+                key: k,
+                value: v,
+                at: path,
+            });
+        }
+        let mp = path.child("<<");
+        for v in merges {
+            match v {
+                Value::Mapping(inner) => {
+                    let at = self.merged_path(self.value_span_at(mp), mp);
+                    self.collect(inner, at, depth + 1, out, seen, errors);
+                }
+                Value::Sequence(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let span = self.item_span_at(mp, i);
+                        match item {
+                            Value::Mapping(inner) => {
+                                let at = self.merged_path(span, mp.child(&i.to_string()));
+                                self.collect(inner, at, depth + 1, out, seen, errors);
+                            }
+                            _ => errors.push(MergeError {
+                                span: span.unwrap_or_else(|| self.best_span_at(mp)),
+                                message: "a merge key (`<<`) takes mappings: this item is not one".into(),
+                            }),
+                        }
+                    }
+                }
+                _ => errors.push(MergeError {
+                    span: self.best_span_at(mp),
+                    message: "a merge key (`<<`) takes a mapping or a list of mappings, such as `<<: *base`".into(),
+                }),
+            }
+        }
+    }
+
+    /// Where a merged mapping is written: at its anchor when the merge names an alias
+    /// (`*base`), else inline under the merge key itself.
+    fn merged_path(&self, span: Option<Range<usize>>, inline: PathKey) -> PathKey {
+        span.and_then(|s| {
+            let name = self.aliases.get(&s.start)?;
+            self.anchor_path(name, s.start)
+        })
+        .unwrap_or(inline)
     }
 }
 
@@ -629,6 +1127,54 @@ mod tests {
         assert_eq!(at(t, ix.key_span(&["sources", "indianspice"])), Some("indianspice"));
         let start = ix.value_span(&["sources", "ap", "reliability"]).map_or(0, |r| r.start);
         assert_eq!(t[..start].matches('\n').count() + 1, 5);
+    }
+
+    #[test]
+    fn byte_order_mark() {
+        let t = "\u{feff}sources:\n  ap:\n    reliability: A\nother: 1\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(at(t, ix.key_span(&["sources"])), Some("sources"));
+        assert_eq!(at(t, ix.value_span(&["sources", "ap", "reliability"])), Some("A"));
+        assert_eq!(at(t, ix.value_span(&["other"])), Some("1"));
+        let loaded = load(t).map(|l| l.value);
+        assert!(
+            matches!(loaded, Ok(Value::Mapping(ref m)) if m.len() == 2),
+            "{loaded:?}"
+        );
+    }
+
+    #[test]
+    fn anchors_tags_duplicates_and_complex_keys() {
+        let t = "a: &x\n  k: 1\nb: *x\nc: !t {k: 2}\nd: 1\nd: 2\n[e, f]: 3\n? g\n: 4\n";
+        let ix = YamlIndex::new(t);
+        assert_eq!(ix.anchor_path("x", t.len()), Some(PathKey::of(&["a"])));
+        assert_eq!(ix.anchor_path("x", 0), None);
+        assert_eq!(at(t, ix.tag_span(&["c"])), Some("!t"));
+        assert_eq!(at(t, ix.value_span(&["c", "k"])), Some("2"));
+        assert_eq!(ix.duplicate_key_span(&["d"], 0).map(|r| r.start), t.rfind("d:"));
+        assert_eq!(at(t, ix.complex_key_span(&[], 0)), Some("[e, f]"));
+        assert_eq!(at(t, ix.complex_key_span(&[], 1)), Some("? g"));
+    }
+
+    #[test]
+    fn long_keys_cost_their_length_once() {
+        // Paths are hashes: a long key does not make each line under it cost its length.
+        let mut t = format!("{}:\n", "k".repeat(1 << 20));
+        for i in 0..200_000 {
+            t.push_str(&format!("  c{i}: v\n"));
+        }
+        let ix = YamlIndex::new(&t);
+        let long = "k".repeat(1 << 20);
+        assert_eq!(at(&t, ix.value_span(&[long.as_str(), "c199999"])), Some("v"));
+    }
+
+    #[test]
+    fn aliases_of_long_strings_are_bounded_by_bytes() {
+        let copies = vec!["*s"; 1000].join(", ");
+        let t = format!("a: &s {}\nb: [{copies}]\n", "x".repeat(1 << 20));
+        assert!(matches!(load(&t), Err(LoadError::Expansion { .. })));
+        let t = "a: &s text\nb: [*s, *s]\nc: {<<: {k: 1}}\n";
+        assert!(load(t).is_ok());
     }
 
     #[test]
