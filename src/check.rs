@@ -23,9 +23,19 @@ pub struct Checked {
 impl Checked {
     /// Whether any diagnostic reaches its project's `fail-on` severity.
     pub fn failed(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity >= self.ws.config(d.loc.file).fail_on())
+        self.failed_with(false)
+    }
+
+    /// Whether any diagnostic reaches its project's `fail-on` severity, or
+    /// `warning` when `deny_warnings` (`--deny-warnings`) lowers it.
+    pub fn failed_with(&self, deny_warnings: bool) -> bool {
+        self.diagnostics.iter().any(|d| {
+            let mut at = self.ws.config(d.loc.file).fail_on();
+            if deny_warnings {
+                at = at.min(Severity::Warning);
+            }
+            d.severity >= at
+        })
     }
 
     /// Counts of (errors, warnings, infos).
@@ -134,7 +144,7 @@ fn finish(ws: &Workspace, g: &Graph, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
         .into_iter()
         .filter_map(|mut d| {
             let rule = rules::find(d.rule)?;
-            d.severity = ws.config(d.loc.file).severity(rule)?;
+            d.severity = ws.config(d.loc.file).severity_for(rule, &ws.files[d.loc.file].name)?;
             (!allowed(&d)).then_some(d)
         })
         .collect();

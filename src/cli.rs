@@ -6,7 +6,7 @@
 
 use crate::analysis::Semantics;
 use crate::check::{self, Checked};
-use crate::render::{self, explain, human, json};
+use crate::render::{self, concise, explain, github, gitlab, human, json, located, sarif};
 use crate::rules::RULES;
 use crate::suggest::did_you_mean;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -20,6 +20,23 @@ pub enum Format {
     Human,
     /// One JSON object (see docs/json.md).
     Json,
+}
+
+/// Output format of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Graphical report for people (colour on a terminal unless NO_COLOR).
+    Human,
+    /// One JSON object (see docs/json.md).
+    Json,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 /// Argumentation semantics for the attack graph.
@@ -58,11 +75,17 @@ pub enum Command {
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long = "output-format", visible_alias = "format", value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
         /// Semantics for objections and attacks.
         #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
         semantics: SemanticsArg,
+        /// Exit 0 even when findings reach `fail-on` (2 still means the run failed).
+        #[arg(long)]
+        exit_zero: bool,
+        /// Fail on warnings too (a shorthand for `fail-on: warning`).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Show the support tree of one statement, or of every claim.
     Explain {
@@ -117,6 +140,8 @@ fn run(command: Command) -> i32 {
             paths,
             format,
             semantics,
+            exit_zero,
+            deny_warnings,
         } => {
             let checked = match check::run(&paths, semantics.into()) {
                 Ok(c) => c,
@@ -127,14 +152,20 @@ fn run(command: Command) -> i32 {
             };
             let (errors, warnings, infos) = checked.counts();
             let files = checked.file_count();
+            if files == 0 {
+                eprintln!(
+                    "warning: no file to check under the given paths (argcheck reads `*.arg` files, and what `include:` in argcheck.yaml names, minus `exclude:`)"
+                );
+            }
+            let findings = || located::locate(&checked.ws, &checked.diagnostics);
             match format {
-                Format::Human => {
+                OutputFormat::Human => {
                     let mut s = human::render(&checked.ws, &checked.diagnostics, color_enabled());
                     s.push_str(&render::summary_line(errors, warnings, infos, files));
                     s.push('\n');
                     write_out(&s);
                 }
-                Format::Json => {
+                OutputFormat::Json => {
                     let summary = json::Summary {
                         files,
                         statements: checked.graph.statements.len(),
@@ -144,8 +175,19 @@ fn run(command: Command) -> i32 {
                     };
                     write_out(&json::render(&checked.ws, &checked.diagnostics, summary));
                 }
+                OutputFormat::Concise => write_out(&concise::render(&findings())),
+                OutputFormat::Github => write_out(&github::render(&findings())),
+                OutputFormat::Gitlab => write_out(&gitlab::render(&findings())),
+                OutputFormat::Sarif => {
+                    let root = checked
+                        .ws
+                        .projects
+                        .first()
+                        .map_or_else(|| PathBuf::from("."), |p| p.dir.clone());
+                    write_out(&sarif::render(&findings(), &root));
+                }
             }
-            let code = i32::from(checked.failed());
+            let code = i32::from(checked.failed_with(deny_warnings) && !exit_zero);
             // The process ends here: freeing the graph piece by piece would
             // only cost time (as rustc does, leave it to the OS).
             std::mem::forget(checked);

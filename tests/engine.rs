@@ -82,7 +82,12 @@ fn a_thousand_independent_files_give_what_each_gives_alone() {
         std::fs::write(dir.join(format!("a{i:04}.arg")), analysis(i)).expect("write");
     }
     let all = check::run(&[dir.clone()], Semantics::Grounded).expect("runs");
-    assert_eq!(all.graph.statements.len(), (0..n).map(|i| 4 + usize::from(i % 4 == 0) + usize::from(i % 7 == 0)).sum::<usize>());
+    assert_eq!(
+        all.graph.statements.len(),
+        (0..n)
+            .map(|i| 4 + usize::from(i % 4 == 0) + usize::from(i % 7 == 0))
+            .sum::<usize>()
+    );
     let together = by_file(&all);
     // No duplicate-id although every file defines `c1`: they never share a
     // namespace.
@@ -97,7 +102,11 @@ fn a_thousand_independent_files_give_what_each_gives_alone() {
             if file == "sources.yaml" {
                 continue;
             }
-            assert_eq!(together.get(file), Some(diags), "{file} differs when checked with 999 others");
+            assert_eq!(
+                together.get(file),
+                Some(diags),
+                "{file} differs when checked with 999 others"
+            );
         }
     }
 }
@@ -106,8 +115,11 @@ fn a_thousand_independent_files_give_what_each_gives_alone() {
 fn duplicates_across_files_are_found_through_shared_imports() {
     let dir = scratch("dups");
     std::fs::write(dir.join("common.arg"), "source ap \"AP\"\n  reliability: A\n").expect("write");
-    std::fs::write(dir.join("a.arg"), "use \"common.arg\"\nsource ap \"AP again\"\nevidence e \"E\"\n  cite: ap 2\n")
-        .expect("write");
+    std::fs::write(
+        dir.join("a.arg"),
+        "use \"common.arg\"\nsource ap \"AP again\"\nevidence e \"E\"\n  cite: ap 2\n",
+    )
+    .expect("write");
     std::fs::write(dir.join("b.arg"), "evidence e \"E\"\n  cite: zz 2\n").expect("write");
     let c = check::run(&[dir], Semantics::Grounded).expect("runs");
     let dups: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.rule == "duplicate-id").collect();
@@ -120,7 +132,9 @@ fn duplicates_across_files_are_found_through_shared_imports() {
 
 fn run_bin(dir: &Path, threads: Option<&str>) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_argcheck"));
-    cmd.current_dir(dir).env("NO_COLOR", "1").args(["check", "--format", "json", "."]);
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(["check", "--format", "json", "."]);
     match threads {
         Some(t) => cmd.env("RAYON_NUM_THREADS", t),
         None => cmd.env_remove("RAYON_NUM_THREADS"),
@@ -137,7 +151,11 @@ fn output_does_not_depend_on_the_number_of_threads() {
         std::fs::write(dir.join(format!("f{i:03}.arg")), analysis(i)).expect("write");
     }
     // One file imports another, so that files are not all independent.
-    std::fs::write(dir.join("z.arg"), "use \"f001.arg\"\nclaim z \"Z\"\n  because: c1, p1x\n").expect("write");
+    std::fs::write(
+        dir.join("z.arg"),
+        "use \"f001.arg\"\nclaim z \"Z\"\n  because: c1, p1x\n",
+    )
+    .expect("write");
     let one = run_bin(&dir, Some("1"));
     assert!(one.contains("\"diagnostics\""));
     assert_eq!(run_bin(&dir, None), one);
@@ -158,14 +176,20 @@ fn a_workspace_rechecks_after_one_file_changes() {
     std::fs::write(dir.join("sources.yaml"), REGISTRY).expect("write");
     std::fs::write(dir.join("a.arg"), analysis(1)).expect("write");
     std::fs::write(dir.join("b.arg"), analysis(2)).expect("write");
-    std::fs::write(dir.join("c.arg"), "use \"b.arg\"\nclaim top \"T\"\n  confidence: likely\n  because: c1\n")
-        .expect("write");
+    std::fs::write(
+        dir.join("c.arg"),
+        "use \"b.arg\"\nclaim top \"T\"\n  confidence: likely\n  because: c1\n",
+    )
+    .expect("write");
     let mut ws = graph::load(&[dir.clone()]).expect("loads");
     let before = ws.check(Semantics::Grounded).expect("checks");
     let a_before = names(&ws, &before.diagnostics, "a.arg");
     let b_before = names(&ws, &before.diagnostics, "b.arg");
     let c_before = names(&ws, &before.diagnostics, "c.arg");
-    assert!(a_before.iter().any(|d| d.starts_with("overclaimed-confidence")), "{a_before:?}");
+    assert!(
+        a_before.iter().any(|d| d.starts_with("overclaimed-confidence")),
+        "{a_before:?}"
+    );
 
     // Edit a.arg in memory (the file on disk is removed: nothing is read
     // again): lower the confidence, and break a reference.
@@ -176,8 +200,14 @@ fn a_workspace_rechecks_after_one_file_changes() {
     ws.set_text(&dir.join("a.arg"), edited);
     let after = ws.check(Semantics::Grounded).expect("checks");
     let a_after = names(&ws, &after.diagnostics, "a.arg");
-    assert!(!a_after.iter().any(|d| d.starts_with("overclaimed-confidence")), "{a_after:?}");
-    assert!(a_after.iter().any(|d| d.starts_with("unknown-reference")), "{a_after:?}");
+    assert!(
+        !a_after.iter().any(|d| d.starts_with("overclaimed-confidence")),
+        "{a_after:?}"
+    );
+    assert!(
+        a_after.iter().any(|d| d.starts_with("unknown-reference")),
+        "{a_after:?}"
+    );
     assert_eq!(names(&ws, &after.diagnostics, "b.arg"), b_before);
     assert_eq!(names(&ws, &after.diagnostics, "c.arg"), c_before);
 
@@ -186,6 +216,9 @@ fn a_workspace_rechecks_after_one_file_changes() {
     ws.set_text(&dir.join("b.arg"), b);
     let again = ws.check(Semantics::Grounded).expect("checks");
     let c_again = names(&ws, &again.diagnostics, "c.arg");
-    assert!(c_again.iter().any(|d| d.contains("unknown statement `c1`")), "{c_again:?}");
+    assert!(
+        c_again.iter().any(|d| d.contains("unknown statement `c1`")),
+        "{c_again:?}"
+    );
     assert_eq!(names(&ws, &again.diagnostics, "a.arg"), a_after);
 }

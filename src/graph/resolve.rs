@@ -287,10 +287,7 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
         offsets.push(acc);
         acc = (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2);
     }
-    let defs: Vec<FileDefs> = (0..n)
-        .into_par_iter()
-        .map(|f| file_defs(ws, f, offsets[f]))
-        .collect();
+    let defs: Vec<FileDefs> = (0..n).into_par_iter().map(|f| file_defs(ws, f, offsets[f])).collect();
     let mut stmt_kinds = Vec::with_capacity(acc.0);
     for f in 0..n {
         for item in &ws.asts[f].items {

@@ -362,7 +362,11 @@ impl Ast {
     pub fn map_spans(&mut self, start: impl Fn(usize) -> usize, end: impl Fn(usize) -> usize) {
         let m = |s: &mut Span32| {
             let a = start(s.start as usize);
-            let b = if s.end == s.start { a } else { end(s.end as usize).max(a) };
+            let b = if s.end == s.start {
+                a
+            } else {
+                end(s.end as usize).max(a)
+            };
             *s = Span32::new(a, b);
         };
         let mt = |t: &mut Tok| m(&mut t.span);
