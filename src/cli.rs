@@ -10,8 +10,10 @@ use crate::render::{self, concise, explain, github, gitlab, human, json, located
 use crate::rules::RULES;
 use crate::suggest::did_you_mean;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use crate::config;
+use crate::graph::{self, RunError};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -86,6 +88,16 @@ pub enum Command {
         /// Fail on warnings too (a shorthand for `fail-on: warning`).
         #[arg(long)]
         deny_warnings: bool,
+        /// With `-` among the paths: check standard input as if it were the
+        /// file at this path (its imports and argcheck.yaml are found from it).
+        #[arg(long, value_name = "PATH")]
+        stdin_filename: Option<PathBuf>,
+    },
+    /// Write a commented starter `argcheck.yaml` here (never overwrites one).
+    Init {
+        /// The directory to write it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
     /// Show the support tree of one statement, or of every claim.
     Explain {
@@ -142,8 +154,9 @@ fn run(command: Command) -> i32 {
             semantics,
             exit_zero,
             deny_warnings,
+            stdin_filename,
         } => {
-            let checked = match check::run(&paths, semantics.into()) {
+            let checked = match check_paths(&paths, stdin_filename.as_deref(), semantics.into()) {
                 Ok(c) => c,
                 Err(e) => {
                     eprintln!("error: {}", e.0);
@@ -210,6 +223,7 @@ fn run(command: Command) -> i32 {
             std::mem::forget(checked);
             code
         }
+        Command::Init { dir } => init(&dir),
         Command::Rules { format } => {
             match format {
                 Format::Human => {
@@ -231,6 +245,92 @@ fn run(command: Command) -> i32 {
                 }
             }
             0
+        }
+    }
+}
+
+/// Checks `paths`; a path `-` is standard input, checked as the file
+/// `stdin_filename` (default `stdin.arg` in the current directory).
+fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, semantics: Semantics) -> Result<Checked, RunError> {
+    if !paths.iter().any(|p| p.as_os_str() == "-") {
+        return check::run(paths, semantics);
+    }
+    let files: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let mut ws = graph::load(&files)?;
+    let cwd = std::env::current_dir().map_err(|e| RunError(format!("cannot read the current directory: {e}")))?;
+    let name = cwd.join(stdin_filename.unwrap_or(Path::new("stdin.arg")));
+    let limit = config::Limits::default().max_file_size;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| RunError(format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(RunError(format!("standard input is over the limit of {limit} bytes")));
+    }
+    ws.set_text(&name, String::from_utf8_lossy(&bytes).into_owned());
+    let a = ws.check(semantics)?;
+    Ok(Checked {
+        ws,
+        graph: a.graph,
+        facts: a.facts,
+        diagnostics: a.diagnostics,
+    })
+}
+
+/// The starter configuration `argcheck init` writes.
+pub const STARTER_CONFIG: &str = r#"# argcheck.yaml: this directory is the project root. Imports may not leave
+# it, and reported paths are relative to it. Every key is optional; the
+# values below are the defaults unless said otherwise.
+
+# Files to check when argcheck is pointed at a directory (globs, relative
+# to this directory).
+include: ["**/*.arg", "**/*.md"]
+# exclude: ["archive/**"]
+
+# Exit 1 when a finding has this severity or above: error | warning | info.
+fail-on: error
+
+# Severity per rule: error | warning | info | off (`argcheck rules` lists them).
+# rules:
+#   missing-confidence: off
+#   single-source: error
+
+# The same, for the files a glob matches (later globs win).
+# per-file-rules:
+#   "drafts/**": {missing-confidence: off}
+
+# Replace rows of the ceiling tables (LANGUAGE.md, "Ceiling").
+# calibration:
+#   reliability: {D: unlikely}
+#   credibility: {3: even-chance}
+
+# Exceeding a limit is a diagnostic, never a crash.
+# limits:
+#   max-file-size: 64 MiB
+#   max-import-depth: 64
+"#;
+
+fn init(dir: &Path) -> i32 {
+    let path = dir.join("argcheck.yaml");
+    if path.exists() {
+        eprintln!("error: `{}` already exists; argcheck init never overwrites it", path.display());
+        return 2;
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(STARTER_CONFIG.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("wrote `{}`", path.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            2
         }
     }
 }
