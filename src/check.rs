@@ -2,7 +2,7 @@
 //! diagnostics.
 
 use crate::analysis::{self, Facts, Semantics};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Loc, Severity};
 use crate::graph::{self, resolve::resolve, Graph, RunError, Workspace};
 use crate::rules::{self, Context};
 use std::path::PathBuf;
@@ -108,46 +108,111 @@ pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError>
     })
 }
 
-/// Applies rule severities from `argcheck.yaml` and `allow:` on items,
-/// sorts by file and position, and drops exact repeats.
-fn finish(ws: &Workspace, g: &Graph, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    // Items that allow rules, per file, sorted by start.
-    let mut allows: Vec<Vec<(std::ops::Range<usize>, &[&'static str])>> = vec![Vec::new(); ws.files.len()];
-    for st in &g.statements {
-        if !st.allow.is_empty() {
-            allows[st.item.file].push((st.item.span.clone(), &st.allow));
+/// The `allow:` lists of a run's items, and which of their entries
+/// silenced something.
+struct Allows<'g> {
+    /// Per file: (item span, its allow list, index of its first entry in
+    /// `used`), sorted by start.
+    items: Vec<Vec<(std::ops::Range<usize>, &'g [(&'static str, Loc)], usize)>>,
+    used: Vec<bool>,
+}
+
+impl<'g> Allows<'g> {
+    fn new(n_files: usize, g: &'g Graph) -> Allows<'g> {
+        let mut items: Vec<Vec<_>> = vec![Vec::new(); n_files];
+        let mut used = 0;
+        let lists = g
+            .statements
+            .iter()
+            .map(|s| (&s.item, &s.allow))
+            .chain(g.sources.iter().map(|s| (&s.item, &s.allow)))
+            .chain(g.questions.iter().map(|q| (&q.item, &q.allow)));
+        for (item, allow) in lists {
+            if !allow.is_empty() {
+                items[item.file].push((item.span.clone(), &allow[..], used));
+                used += allow.len();
+            }
+        }
+        for a in &mut items {
+            a.sort_by_key(|(r, _, _)| r.start);
+        }
+        Allows {
+            items,
+            used: vec![false; used],
         }
     }
-    for src in &g.sources {
-        if !src.allow.is_empty() {
-            allows[src.item.file].push((src.item.span.clone(), &src.allow));
-        }
-    }
-    for q in &g.questions {
-        if !q.allow.is_empty() {
-            allows[q.item.file].push((q.item.span.clone(), &q.allow));
-        }
-    }
-    for a in &mut allows {
-        a.sort_by_key(|(r, _)| r.start);
-    }
-    let allowed = |d: &Diagnostic| -> bool {
-        let list = &allows[d.loc.file];
+
+    /// Whether an `allow:` of the item holding `d` names its rule; marks
+    /// that entry used.
+    fn silences(&mut self, d: &Diagnostic) -> bool {
+        let list = &self.items[d.loc.file];
         let at = d.loc.span.start;
-        let i = list.partition_point(|(r, _)| r.start <= at);
-        i > 0 && {
-            let (r, rules) = &list[i - 1];
-            at < r.end.max(r.start + 1) && rules.contains(&d.rule)
+        let i = list.partition_point(|(r, _, _)| r.start <= at);
+        if i == 0 {
+            return false;
         }
+        let (r, rules, first) = &list[i - 1];
+        if at >= r.end.max(r.start + 1) {
+            return false;
+        }
+        match rules.iter().position(|(name, _)| *name == d.rule) {
+            Some(k) => {
+                self.used[first + k] = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The entries that silenced nothing (of rule `only`, or of every other
+    /// rule).
+    fn unused(&self, only: Option<&str>) -> Vec<(&'static str, Loc)> {
+        let mut out = Vec::new();
+        for list in &self.items {
+            for (_, rules, first) in list {
+                for (k, (name, loc)) in rules.iter().enumerate() {
+                    let pick = match only {
+                        Some(r) => *name == r,
+                        None => *name != rules::unused_allow::RULE.name,
+                    };
+                    if pick && !self.used[first + k] {
+                        out.push((*name, loc.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Applies rule severities from `argcheck.yaml` (and `per-file-rules`) and
+/// `allow:` on items, reports the `allow:` entries that silenced nothing
+/// (`unused-allow`), sorts by file and position, and drops exact repeats.
+fn finish(ws: &Workspace, g: &Graph, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut allows = Allows::new(ws.files.len(), g);
+    let configured = |mut d: Diagnostic| -> Option<Diagnostic> {
+        let rule = rules::find(d.rule)?;
+        d.severity = ws.config(d.loc.file).severity_for(rule, &ws.files[d.loc.file].name)?;
+        Some(d)
     };
-    let mut out: Vec<Diagnostic> = diags
-        .into_iter()
-        .filter_map(|mut d| {
-            let rule = rules::find(d.rule)?;
-            d.severity = ws.config(d.loc.file).severity_for(rule, &ws.files[d.loc.file].name)?;
-            (!allowed(&d)).then_some(d)
-        })
-        .collect();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    for d in diags.into_iter().filter_map(configured) {
+        if !allows.silences(&d) {
+            out.push(d);
+        }
+    }
+    let unused_allow = |(rule, loc): (&'static str, Loc)| {
+        let f = &ws.files[loc.file];
+        let fixable = matches!(f.kind, graph::FileKind::Arg | graph::FileKind::Markdown);
+        rules::unused_allow::diagnostic(rule, loc, &f.text, fixable)
+    };
+    for d in allows.unused(None).into_iter().map(unused_allow).filter_map(configured) {
+        if !allows.silences(&d) {
+            out.push(d);
+        }
+    }
+    let last = allows.unused(Some(rules::unused_allow::RULE.name));
+    out.extend(last.into_iter().map(unused_allow).filter_map(configured));
     out.sort_by(|a, b| {
         (a.loc.file, a.loc.span.start, a.loc.span.end, a.rule, &a.message).cmp(&(
             b.loc.file,

@@ -64,6 +64,28 @@ pub struct Label {
     pub message: String,
 }
 
+/// A text edit: replace the bytes of `loc` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// What to replace (an empty span inserts).
+    pub loc: Loc,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A fix a rule offers for what it found: a title and edits, as data (the
+/// CLI's `--fix`, JSON output and the editor's quick fixes use the same).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, e.g. "remove `single-source` from `allow`".
+    pub title: String,
+    /// The edits, in order, not overlapping.
+    pub edits: Vec<Edit>,
+    /// Whether it can be applied without review (it keeps the argument's
+    /// meaning apart from the problem fixed).
+    pub safe: bool,
+}
+
 /// One finding of one rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -79,6 +101,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Labels; the first one is always at the primary location.
     pub labels: Vec<Label>,
+    /// Fixes the rule offers.
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -100,7 +124,14 @@ impl Diagnostic {
             loc,
             message: message.into(),
             help: None,
+            fixes: Vec::new(),
         }
+    }
+
+    /// Adds a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fixes.push(fix);
+        self
     }
 
     /// Adds a secondary label.

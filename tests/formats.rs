@@ -37,6 +37,7 @@ fn diag(
             .into_iter()
             .map(|(loc, m)| Label { loc, message: m.into() })
             .collect(),
+        fixes: Vec::new(),
     }
 }
 

@@ -193,8 +193,8 @@ pub struct Statement {
     pub by: Option<SourceId>,
     /// The statements it attacks, with the span of each name.
     pub attacks: Vec<(StmtId, Loc)>,
-    /// Rules silenced on this item.
-    pub allow: Vec<&'static str>,
+    /// Rules silenced on this item, with where each is named.
+    pub allow: Vec<(&'static str, Loc)>,
 }
 
 /// A resolved source.
@@ -220,8 +220,8 @@ pub struct Source {
     pub date: Option<Name>,
     /// Sources it derives from, with the span of each name.
     pub derived_from: Vec<(SourceId, Loc)>,
-    /// Rules silenced on this item.
-    pub allow: Vec<&'static str>,
+    /// Rules silenced on this item, with where each is named.
+    pub allow: Vec<(&'static str, Loc)>,
 }
 
 /// A resolved `question`: competing hypotheses.
@@ -239,8 +239,8 @@ pub struct Question {
     pub answers: Vec<(StmtId, Loc)>,
     /// The `answers` value, when written.
     pub answers_loc: Option<Loc>,
-    /// Rules silenced on this item.
-    pub allow: Vec<&'static str>,
+    /// Rules silenced on this item, with where each is named.
+    pub allow: Vec<(&'static str, Loc)>,
 }
 
 /// The resolved argument graph of a run.

@@ -661,11 +661,11 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         }
     }
 
-    fn allow_list(&mut self, ids: &[Tok], out: &mut Vec<&'static str>) {
+    fn allow_list(&mut self, ids: &[Tok], out: &mut Vec<(&'static str, Loc)>) {
         for &id in ids {
             let name = self.s(id);
             match rules::find(name) {
-                Some(rule) => out.push(rule.name),
+                Some(rule) => out.push((rule.name, self.loc(id))),
                 None => {
                     let help = match did_you_mean(name, rules::RULES.iter().map(|r| r.name)) {
                         Some(s) => format!("did you mean `{s}`?"),

@@ -206,6 +206,7 @@ mod tests {
                     message: m.into(),
                 })
                 .collect(),
+            fixes: Vec::new(),
         }
     }
 

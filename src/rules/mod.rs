@@ -24,6 +24,7 @@ pub mod uncited_evidence;
 pub mod unknown_reference;
 pub mod unrated_source;
 pub mod unsupported_claim;
+pub mod unused_allow;
 pub mod unused_source;
 
 use crate::diagnostic::Severity;
@@ -44,7 +45,7 @@ pub struct Rule {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 19] = [
+pub static RULES: [&Rule; 20] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -64,6 +65,7 @@ pub static RULES: [&Rule; 19] = [
     &orphan_statement::RULE,
     &unused_source::RULE,
     &rests_on_assumption::RULE,
+    &unused_allow::RULE,
 ];
 
 /// The rule named `name`.
