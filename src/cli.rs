@@ -85,8 +85,29 @@ pub enum Command {
     },
 }
 
-fn color_enabled() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Colour and width of the human report, from the environment and the
+/// terminal (the decisions are [`render::color_from_env`] and
+/// [`render::width_from_env`]).
+fn terminal_style() -> human::Style {
+    let var = |k: &str| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned());
+    let tty = std::io::stdout().is_terminal();
+    let tty_width = if tty {
+        terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+    } else {
+        None
+    };
+    human::Style {
+        color: render::color_from_env(var, tty),
+        width: render::width_from_env(var, tty_width),
+    }
+}
+
+/// Streams what `write` produces to stdout, buffered.
+fn write_stream(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // A closed pipe (e.g. `| head`) ends the output quietly.
+    let _ = write(&mut out);
+    let _ = out.flush();
 }
 
 fn write_out(s: &str) {
@@ -129,7 +150,7 @@ fn run(command: Command) -> i32 {
             let files = checked.file_count();
             match format {
                 Format::Human => {
-                    let mut s = human::render(&checked.ws, &checked.diagnostics, color_enabled());
+                    let mut s = human::render(&checked.ws, &checked.diagnostics, terminal_style());
                     s.push_str(&render::summary_line(errors, warnings, infos, files));
                     s.push('\n');
                     write_out(&s);
@@ -201,7 +222,11 @@ fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {
             None => {
                 let hint = did_you_mean(name, g.statements.iter().map(|s| s.name.as_str()))
                     .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-                eprintln!("error: no statement is named `{name}`{hint}");
+                eprintln!(
+                    "error: no statement is named `{}`{}",
+                    render::escape(name),
+                    render::escape(&hint)
+                );
                 return 2;
             }
         },
@@ -216,8 +241,8 @@ fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {
         ),
     };
     match format {
-        Format::Human => write_out(&explain::tree(c, &tree_roots)),
-        Format::Json => write_out(&explain::json(c, &json_stmts)),
+        Format::Human => write_stream(|out| explain::tree(c, &tree_roots, out)),
+        Format::Json => write_stream(|out| explain::json(c, &json_stmts, out)),
     }
     0
 }
