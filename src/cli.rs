@@ -16,7 +16,7 @@ use std::path::PathBuf;
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Graphical report for people (colour on a terminal unless NO_COLOR).
+    /// Graphical report for people (colour on a terminal; honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE, FORCE_COLOR, TERM=dumb, COLUMNS).
     Human,
     /// One JSON object (see docs/json.md).
     Json,
