@@ -212,3 +212,59 @@ fn terminal_escapes_in_the_input_never_reach_the_terminal() {
     assert!(text.contains("\\u{1b}[31m"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_objection_attacking_many_claims_is_one_small_diagnostic() {
+    let n = 3_000;
+    let mut text = String::from("source s \"S\"\n  reliability: B\nobjection o \"O\"\n  cite: s 2\n  attacks: ");
+    text.push_str(&(0..n).map(|i| format!("c{i}")).collect::<Vec<_>>().join(", "));
+    text.push('\n');
+    for i in 0..n {
+        text.push_str(&format!("claim c{i} \"x\"\n  confidence: likely\n  cite: s 2\n"));
+    }
+    let dir = scratch();
+    std::fs::write(dir.join("wide.arg"), text).expect("write");
+    let v = json(&dir, "wide.arg");
+    let d = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "unanswered-objection")
+        .expect("reported");
+    let labels = d["labels"].as_array().map_or(0, Vec::len);
+    assert!(labels <= 9, "{labels} labels");
+    let message = d["message"].as_str().unwrap_or_default();
+    assert!(
+        message.len() < 300 && message.ends_with(&format!("and {} more", n - 8)),
+        "{message}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_long_derivation_is_named_by_its_ends() {
+    let n = 3_000;
+    let mut text = String::from("source s0 \"S\"\n  reliability: B\n");
+    for i in 1..=n {
+        text.push_str(&format!(
+            "source s{i} \"S\"\n  reliability: B\n  derived-from: s{}\n",
+            i - 1
+        ));
+    }
+    text.push_str(&format!(
+        "claim c \"x\"\n  confidence: likely\n  cite: s0 2\n  cite: s{n} 2\n"
+    ));
+    let dir = scratch();
+    std::fs::write(dir.join("chain.arg"), text).expect("write");
+    let v = json(&dir, "chain.arg");
+    let d = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "circular-reporting")
+        .expect("reported");
+    let help = d["help"].as_str().unwrap_or_default();
+    assert!(help.len() < 400, "{help}");
+    assert!(help.contains(&format!("({} sources in all)", n + 1)), "{help}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
