@@ -63,7 +63,15 @@ fn status(c: &Checked, s: StmtId) -> String {
     });
     parts.push(format!("label {}", f.labels[s].as_str()));
     parts.push(format!("standing {}", f.standing[s].as_str()));
-    let origins: Vec<&str> = f.origins[s].iter().map(|o| c.graph.sources[*o].name.as_str()).collect();
+    let all = &f.origins[s];
+    let mut origins: Vec<String> = all
+        .iter()
+        .take(MAX_CHILDREN)
+        .map(|o| escape(&c.graph.sources[*o].name).into_owned())
+        .collect();
+    if all.len() > origins.len() {
+        origins.push(format!("and {} more", all.len() - origins.len()));
+    }
     parts.push(if origins.is_empty() {
         "no origins".to_string()
     } else {
@@ -88,7 +96,8 @@ fn cite_line(c: &Checked, s: StmtId, i: usize) -> String {
     let digit = cite.credibility.map_or(String::new(), |k| format!(" {}", k + 1));
     format!(
         "cite {}{digit} → {} ({rel}, {cred})",
-        src.name, c.facts.cite_ceiling[s][i]
+        escape(&src.name),
+        c.facts.cite_ceiling[s][i]
     )
 }
 
@@ -99,6 +108,10 @@ pub const MAX_DEPTH: usize = 32;
 /// Citations, reasons, attackers or reason members drawn under one node
 /// (each kind bounded on its own); the rest are counted.
 pub const MAX_CHILDREN: usize = 16;
+
+/// Lines of output after which sub-trees drawn under earlier roots are not
+/// drawn again.
+pub const SHARED_AFTER: usize = 10_000;
 
 /// Lines drawn for one root; the rest of its tree is cut with a note.
 pub const MAX_LINES: usize = 2_000;
@@ -163,18 +176,22 @@ fn more_line(n: usize) -> String {
 /// as it goes (the tree is never held in memory). Output is bounded per
 /// root: at most [`MAX_DEPTH`] levels (a deeper statement is named with
 /// the command that explains it), [`MAX_CHILDREN`] children per node and
-/// [`MAX_LINES`] lines; a statement whose sub-tree is already drawn, under
-/// this root or an earlier one, is marked `(*)`.
+/// [`MAX_LINES`] lines; a statement whose sub-tree is already drawn under
+/// this root (or, past [`SHARED_AFTER`] lines, under an earlier one) is
+/// marked `(*)`.
 pub fn tree(c: &Checked, roots: &[StmtId], out: &mut dyn Write) -> std::io::Result<()> {
     let mut heights_memo: Option<Vec<usize>> = None;
-    // Shared by every root: a sub-tree is drawn once per run and `(*)`
-    // after, so that explaining every claim of a long chain of claims
-    // stays linear in the graph (per root it would be quadratic).
-    let mut printed: HashSet<StmtId> = HashSet::new();
+    // Each root's tree is whole, but once the run has drawn
+    // [`SHARED_AFTER`] lines a sub-tree drawn under any earlier root is
+    // `(*)` too: explaining every claim of a long chain of claims stays
+    // linear in the graph (per root alone it would be quadratic).
+    let mut drawn: HashSet<StmtId> = HashSet::new();
+    let mut total = 0usize;
     for (n, &root) in roots.iter().enumerate() {
         if n > 0 {
             out.write_all(b"\n")?;
         }
+        let mut printed: HashSet<StmtId> = HashSet::new();
         let mut lines = 0usize;
         // (node, prefix for its children, connector for itself, depth)
         let mut stack: Vec<(Node, String, String, usize)> = vec![(
@@ -203,11 +220,12 @@ pub fn tree(c: &Checked, roots: &[StmtId], out: &mut dyn Write) -> std::io::Resu
                 Node::Stmt { s, tag, mark } => {
                     let st = &c.graph.statements[s];
                     let m = if mark { "  ◀ weakest link" } else { "" };
-                    if printed.contains(&s) && depth == 0 {
+                    let seen = printed.contains(&s) || (total >= SHARED_AFTER && drawn.contains(&s));
+                    if seen && depth == 0 {
                         // A root drawn under an earlier root: its status, not
                         // its tree again.
                         format!("{} {}: {} (*)", st.kind.as_str(), escape(&st.name), status(c, s))
-                    } else if printed.contains(&s) {
+                    } else if seen {
                         format!("{tag}{} {} (*){m}", st.kind.as_str(), escape(&st.name))
                     } else if depth >= MAX_DEPTH && !(st.cites.is_empty() && st.reasons.is_empty()) {
                         let h = heights_memo.get_or_insert_with(|| heights(c));
@@ -223,6 +241,7 @@ pub fn tree(c: &Checked, roots: &[StmtId], out: &mut dyn Write) -> std::io::Resu
                         )
                     } else {
                         printed.insert(s);
+                        drawn.insert(s);
                         let via = c.facts.ceilings.via[s];
                         let best = match via {
                             Via::Own => (0..st.cites.len()).max_by_key(|i| c.facts.cite_ceiling[s][*i]),
@@ -338,6 +357,7 @@ pub fn tree(c: &Checked, roots: &[StmtId], out: &mut dyn Write) -> std::io::Resu
             out.write_all(line.as_bytes())?;
             out.write_all(b"\n")?;
             lines += 1;
+            total += 1;
             let count = children.len();
             for (i, child) in children.into_iter().enumerate().rev() {
                 let last = i + 1 == count;
