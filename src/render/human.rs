@@ -406,6 +406,15 @@ impl Default for Style {
 /// between words: an id (or any word) is never broken, even when it is
 /// wider than the terminal.
 pub fn render(ws: &Workspace, diags: &[Diagnostic], style: Style) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(ws, diags, style, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`render`], writing each diagnostic to `out` as soon as it is drawn
+/// (the report of a large run is never held whole in memory).
+pub fn write(ws: &Workspace, diags: &[Diagnostic], style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -418,18 +427,20 @@ pub fn render(ws: &Workspace, diags: &[Diagnostic], style: Style) -> String {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .without_primary_span_start()
         .with_links(false);
-    let mut out = String::new();
+    let mut buf = String::new();
     for d in diags {
+        buf.clear();
         let r = report(ws, d);
-        if handler.render_report(&mut out, &r).is_err() {
-            out.push_str(&format!(
+        if handler.render_report(&mut buf, &r).is_err() {
+            buf.push_str(&format!(
                 "{}: {} [{}]\n",
                 d.severity.as_str(),
                 escape(&cap(&d.message, MAX_TEXT)),
                 d.rule
             ));
         }
-        out.push('\n');
+        buf.push('\n');
+        out.write_all(buf.as_bytes())?;
     }
-    out
+    Ok(())
 }
