@@ -444,3 +444,43 @@ pub fn write(ws: &Workspace, diags: &[Diagnostic], style: Style, out: &mut dyn s
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str, points: &[usize]) -> (String, Vec<usize>) {
+        let mut s = Shown {
+            text,
+            out: String::new(),
+            points: points.to_vec(),
+            mapped: Vec::new(),
+        };
+        s.line(0, text.len());
+        s.flush_before(usize::MAX);
+        (s.out, s.mapped)
+    }
+
+    #[test]
+    fn escapes_keep_labels_on_their_characters() {
+        let text = "ab\x1b[2Jcd";
+        let c = text.find('c').unwrap_or_default();
+        let (out, mapped) = show(text, &[2, c]);
+        assert_eq!(out, "ab\\u{1b}[2Jcd");
+        assert_eq!(&out[mapped[0]..], "\\u{1b}[2Jcd");
+        assert_eq!(&out[mapped[1]..], "cd");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_labels() {
+        let text = format!("{}LABEL{}", "x".repeat(10_000), "y".repeat(10_000));
+        let at = 10_000;
+        let (out, mapped) = show(&text, &[at, at + 5]);
+        assert!(out.len() < 2 * CUT_CONTEXT + 20, "{} bytes", out.len());
+        assert!(out.starts_with('…') && out.ends_with('…'), "{out}");
+        assert_eq!(&out[mapped[0]..mapped[1]], "LABEL");
+        // A long line with no label keeps its start.
+        let (out, _) = show(&text, &[]);
+        assert!(out.len() < 2 * CUT_CONTEXT + 5 && out.starts_with("xxx"), "{out}");
+    }
+}
