@@ -220,13 +220,12 @@ fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {
         Some(name) => match g.statements.iter().position(|s| s.name == name) {
             Some(s) => (vec![s], explain::tree_members(c, s)),
             None => {
+                // Echo the names escaped and capped: an id may be 100,000
+                // characters long.
+                let show = |s: &str| render::escape(&render::cap(s, 200)).into_owned();
                 let hint = did_you_mean(name, g.statements.iter().map(|s| s.name.as_str()))
-                    .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-                eprintln!(
-                    "error: no statement is named `{}`{}",
-                    render::escape(name),
-                    render::escape(&hint)
-                );
+                    .map_or(String::new(), |s| format!(" (did you mean `{}`?)", show(s)));
+                eprintln!("error: no statement is named `{}`{hint}", show(name));
                 return 2;
             }
         },
