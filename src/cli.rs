@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Graphical report for people (colour on a terminal unless NO_COLOR).
+    /// Graphical report for people (colour on a terminal; honours NO_COLOR, CLICOLOR, CLICOLOR_FORCE, FORCE_COLOR, TERM=dumb, COLUMNS).
     Human,
     /// One JSON object (see docs/json.md).
     Json,
@@ -120,8 +120,29 @@ pub enum Command {
     },
 }
 
-fn color_enabled() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Colour and width of the human report, from the environment and the
+/// terminal (the decisions are [`render::color_from_env`] and
+/// [`render::width_from_env`]).
+fn terminal_style() -> human::Style {
+    let var = |k: &str| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned());
+    let tty = std::io::stdout().is_terminal();
+    let tty_width = if tty {
+        terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+    } else {
+        None
+    };
+    human::Style {
+        color: render::color_from_env(var, tty),
+        width: render::width_from_env(var, tty_width),
+    }
+}
+
+/// Streams what `write` produces to stdout, buffered.
+fn write_stream(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // A closed pipe (e.g. `| head`) ends the output quietly.
+    let _ = write(&mut out);
+    let _ = out.flush();
 }
 
 fn write_out(s: &str) {
@@ -172,12 +193,10 @@ fn run(command: Command) -> i32 {
             }
             let findings = || located::locate(&checked.ws, &checked.diagnostics);
             match format {
-                OutputFormat::Human => {
-                    let mut s = human::render(&checked.ws, &checked.diagnostics, color_enabled());
-                    s.push_str(&render::summary_line(errors, warnings, infos, files));
-                    s.push('\n');
-                    write_out(&s);
-                }
+                OutputFormat::Human => write_stream(|w| {
+                    human::write(&checked.ws, &checked.diagnostics, terminal_style(), w)?;
+                    writeln!(w, "{}", render::summary_line(errors, warnings, infos, files))
+                }),
                 OutputFormat::Json => {
                     let summary = json::Summary {
                         files,
@@ -341,9 +360,12 @@ fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {
         Some(name) => match g.statements.iter().position(|s| s.name == name) {
             Some(s) => (vec![s], explain::tree_members(c, s)),
             None => {
+                // Echo the names escaped and capped: an id may be 100,000
+                // characters long.
+                let show = |s: &str| render::escape(&render::cap(s, 200)).into_owned();
                 let hint = did_you_mean(name, g.statements.iter().map(|s| s.name.as_str()))
-                    .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-                eprintln!("error: no statement is named `{name}`{hint}");
+                    .map_or(String::new(), |s| format!(" (did you mean `{}`?)", show(s)));
+                eprintln!("error: no statement is named `{}`{hint}", show(name));
                 return 2;
             }
         },
@@ -358,8 +380,8 @@ fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {
         ),
     };
     match format {
-        Format::Human => write_out(&explain::tree(c, &tree_roots)),
-        Format::Json => write_out(&explain::json(c, &json_stmts)),
+        Format::Human => write_stream(|out| explain::tree(c, &tree_roots, out)),
+        Format::Json => write_stream(|out| explain::json(c, &json_stmts, out)),
     }
     0
 }

@@ -33,6 +33,11 @@ fn run(case: &Path, format: &str) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_argcheck"))
         .current_dir(&root)
         .env("NO_COLOR", "1")
+        // The expectations are drawn at the default width, without colour,
+        // whatever the environment running the tests says.
+        .env_remove("COLUMNS")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
         .args(["check", "--format", format])
         .arg(rel)
         .output()

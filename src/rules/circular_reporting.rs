@@ -16,6 +16,10 @@ use super::Context;
 use crate::analysis::origins::derivation_path;
 use crate::diagnostic::Diagnostic;
 
+/// Sources of a derived-from path named in full; a longer one is named by
+/// its first few and its origin.
+const MAX_PATH: usize = 6;
+
 /// Every statement citing two different sources that share an origin (the
 /// first such pair per statement).
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -43,8 +47,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let Some((a, b, o)) = found else { continue };
         let path = |x: usize| -> String {
+            // A long derived-from chain is named by its ends: one
+            // diagnostic per citing statement must not carry the chain.
             let p = derivation_path(g, x, o);
-            p.iter().map(|s| cx.src(*s)).collect::<Vec<_>>().join(" → ")
+            if p.len() <= MAX_PATH {
+                return p.iter().map(|s| cx.src(*s)).collect::<Vec<_>>().join(" → ");
+            }
+            let head: Vec<String> = p[..MAX_PATH - 1].iter().map(|s| cx.src(*s)).collect();
+            let last = p.last().map_or(String::new(), |s| cx.src(*s));
+            format!("{} → … ({} sources in all) → {last}", head.join(" → "), p.len())
         };
         let mut paths = Vec::new();
         for x in [a.source, b.source] {

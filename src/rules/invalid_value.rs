@@ -15,16 +15,27 @@ pub static RULE: Rule = Rule {
 use super::Context;
 use crate::diagnostic::Diagnostic;
 
+/// At most this many sources of a cycle are named and labelled (a
+/// 20,000-source cycle once made a 189 KB message).
+const MAX_SHOWN: usize = 8;
+
 /// The analysis part of `invalid-value`: `derived-from` cycles (the other
 /// cases are found while resolving names and values).
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for cycle in &cx.facts.source_origins.cycles {
-        let first = cycle[0];
-        let src = &cx.graph.sources[first];
-        let Some((_, loc)) = src.derived_from.iter().find(|(p, _)| cycle.contains(p)) else {
+        let Some(&first) = cycle.first() else { continue };
+        // Membership by hash, so labelling stays linear on a long cycle.
+        let members: rustc_hash::FxHashSet<usize> = cycle.iter().copied().collect();
+        let inside = |p: &usize| members.contains(p);
+        let back = |s: usize| cx.graph.sources[s].derived_from.iter().find(|(p, _)| inside(p));
+        let Some((_, loc)) = back(first) else {
             continue;
         };
-        let names: Vec<String> = cycle.iter().map(|s| cx.src(*s)).collect();
+        let shown = cycle.len().min(MAX_SHOWN);
+        let mut names: Vec<String> = cycle[..shown].iter().map(|s| cx.src(*s)).collect();
+        if cycle.len() > shown {
+            names.push(format!("and {} more", cycle.len() - shown));
+        }
         let mut d = Diagnostic::new(
             &RULE,
             loc.clone(),
@@ -32,8 +43,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             "derived-from loops back here",
         )
         .with_help("a source cannot (indirectly) derive from itself; remove one `derived-from` of the cycle");
-        for &s in &cycle[1..] {
-            if let Some((_, l)) = cx.graph.sources[s].derived_from.iter().find(|(p, _)| cycle.contains(p)) {
+        for &s in &cycle[1..shown] {
+            if let Some((_, l)) = back(s) {
                 d = d.with_label(l.clone(), format!("{} derives from here", cx.src(s)));
             }
         }

@@ -17,6 +17,9 @@ use crate::analysis::dung::Label;
 use crate::diagnostic::Diagnostic;
 use crate::graph::StmtKind;
 
+/// At most this many attacked statements are named and labelled.
+const MAX_SHOWN: usize = 8;
+
 /// Every grounded objection labelled `in` that attacks a claim or premise.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let f = cx.facts;
@@ -33,7 +36,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if targets.is_empty() {
             continue;
         }
-        let names: Vec<String> = targets.iter().map(|(t, _)| cx.stmt(*t)).collect();
+        // An objection attacking thousands of statements is one small
+        // diagnostic: the first few named and labelled, the rest counted.
+        let shown = targets.len().min(MAX_SHOWN);
+        let mut names: Vec<String> = targets[..shown].iter().map(|(t, _)| cx.stmt(*t)).collect();
+        if targets.len() > shown {
+            names.push(format!("and {} more", targets.len() - shown));
+        }
         let mut d = Diagnostic::new(
             &RULE,
             st.loc.clone(),
@@ -44,7 +53,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
             "unanswered objection",
         );
-        for (t, l) in targets {
+        for (t, l) in &targets[..shown] {
             d = d.with_label(
                 l.clone(),
                 format!("attacks {} {}", g.statements[*t].kind.as_str(), cx.stmt(*t)),
