@@ -205,7 +205,7 @@ fn run(command: Command) -> i32 {
                         warnings,
                         infos,
                     };
-                    write_out(&json::render(&checked.ws, &checked.diagnostics, summary));
+                    write_stream(|w| json::write(&checked.ws, &checked.diagnostics, summary, w));
                 }
                 OutputFormat::Concise => write_out(&concise::render(&findings())),
                 OutputFormat::Github => write_out(&github::render(&findings())),
