@@ -11,6 +11,7 @@ use crate::graph::{Graph, StmtId, StmtKind};
 use crate::terms::{Calibration, Term};
 use dung::{AttackGraph, Label};
 use origins::{OriginSet, SourceOrigins};
+use rayon::prelude::*;
 use support::{propagate, Propagation, ReasonIndex};
 
 /// Which argumentation semantics labels the attack graph.
@@ -113,54 +114,16 @@ fn independent_pair(sets: &[&[usize]]) -> bool {
     false
 }
 
-/// Runs every analysis. `calibration(s)` gives the ceiling tables that
-/// govern statement `s` (its project's `argcheck.yaml`).
-pub fn analyze<'c>(
+/// The attack graph (edges from grounded statements), its labelling, and
+/// the standing that defeat gives up support chains.
+fn dialectic(
     g: &Graph,
-    calibration: impl Fn(StmtId) -> &'c Calibration,
+    reasons: &ReasonIndex,
+    ceilings: &Propagation,
+    own: &[Option<Term>],
     semantics: Semantics,
-) -> Result<Facts, AnalysisError> {
+) -> Result<(AttackGraph, Vec<Label>, Propagation, Vec<Label>), AnalysisError> {
     let n = g.statements.len();
-    let reasons = ReasonIndex::new(g);
-    let source_origins = origins::source_origins(g);
-
-    // Citation and own ceilings.
-    let mut cite_ceiling = Vec::with_capacity(n);
-    let mut own = Vec::with_capacity(n);
-    let mut corroborated = Vec::with_capacity(n);
-    for (s, st) in g.statements.iter().enumerate() {
-        let cal = calibration(s);
-        let cc: Vec<Term> = st
-            .cites
-            .iter()
-            .map(|c| {
-                let r = g.sources[c.source]
-                    .reliability
-                    .map_or(Term::AlmostCertain, |r| cal.reliability[r]);
-                let k = c.credibility.map_or(Term::AlmostCertain, |k| cal.credibility[k]);
-                r.min(k)
-            })
-            .collect();
-        let best = cc.iter().copied().max();
-        let mut distinct: Vec<usize> = st.cites.iter().map(|c| c.source).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let sets: Vec<&[usize]> = distinct.iter().map(|&src| &source_origins.of[src][..]).collect();
-        let corr = best.is_some() && independent_pair(&sets);
-        own.push(if st.kind == StmtKind::Assumption {
-            Some(Term::EvenChance)
-        } else {
-            best.map(|b| if corr { b.raised() } else { b })
-        });
-        corroborated.push(corr);
-        cite_ceiling.push(cc);
-    }
-    let base: Vec<Option<u8>> = own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
-    let ceilings = propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n]);
-    let origins = origins::statement_origins(g, &ceilings, &source_origins);
-    let support_cycles = cycles::support_cycles(g);
-
-    // Dialectic.
     let mut edges = Vec::new();
     for (s, st) in g.statements.iter().enumerate() {
         if ceilings.value[s].is_some() {
@@ -194,10 +157,102 @@ pub fn analyze<'c>(
     let sbase: Vec<Option<u8>> = (0..n)
         .map(|s| if own[s].is_some() { Some(cap[s]) } else { None })
         .collect();
-    let standing_prop = propagate(g, &reasons, 3, &sbase, &cap);
+    let standing_prop = propagate(g, reasons, 3, &sbase, &cap);
     let standing = (0..n)
         .map(|s| standing_prop.value[s].map_or(labels[s], level_label))
         .collect();
+    Ok((attacks, labels, standing_prop, standing))
+}
+
+/// Runs every analysis. `calibration(s)` gives the ceiling tables that
+/// govern statement `s` (its project's `argcheck.yaml`).
+pub fn analyze<'c>(
+    g: &Graph,
+    calibration: impl Fn(StmtId) -> &'c Calibration + Sync,
+    semantics: Semantics,
+) -> Result<Facts, AnalysisError> {
+    let n = g.statements.len();
+    // Support cycles need nothing else: found on one thread while the rest
+    // of the analysis runs on the other.
+    let (support_cycles, rest) = rayon::join(
+        || cycles::support_cycles(g),
+        || -> Result<_, AnalysisError> {
+            let (reasons, source_origins) = rayon::join(|| ReasonIndex::new(g), || origins::source_origins(g));
+
+            // Citation and own ceilings, statement by statement.
+            let per: Vec<(Vec<Term>, Option<Term>, bool)> = (0..n)
+                .into_par_iter()
+                .map(|s| {
+                    let st = &g.statements[s];
+                    let cal = calibration(s);
+                    let cc: Vec<Term> = st
+                        .cites
+                        .iter()
+                        .map(|c| {
+                            let r = g.sources[c.source]
+                                .reliability
+                                .map_or(Term::AlmostCertain, |r| cal.reliability[r]);
+                            let k = c.credibility.map_or(Term::AlmostCertain, |k| cal.credibility[k]);
+                            r.min(k)
+                        })
+                        .collect();
+                    let best = cc.iter().copied().max();
+                    let mut distinct: Vec<usize> = st.cites.iter().map(|c| c.source).collect();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    let sets: Vec<&[usize]> = distinct.iter().map(|&src| &source_origins.of[src][..]).collect();
+                    let corr = best.is_some() && independent_pair(&sets);
+                    let own = if st.kind == StmtKind::Assumption {
+                        Some(Term::EvenChance)
+                    } else {
+                        best.map(|b| if corr { b.raised() } else { b })
+                    };
+                    (cc, own, corr)
+                })
+                .collect();
+            let mut cite_ceiling = Vec::with_capacity(n);
+            let mut own = Vec::with_capacity(n);
+            let mut corroborated = Vec::with_capacity(n);
+            for (cc, o, c) in per {
+                cite_ceiling.push(cc);
+                own.push(o);
+                corroborated.push(c);
+            }
+            let base: Vec<Option<u8>> = own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
+            let ceilings = propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n]);
+            let (origins, dialectic) = rayon::join(
+                || origins::statement_origins(g, &ceilings, &source_origins),
+                || dialectic(g, &reasons, &ceilings, &own, semantics),
+            );
+            let (attacks, labels, standing_prop, standing) = dialectic?;
+            Ok((
+                reasons,
+                cite_ceiling,
+                own,
+                corroborated,
+                ceilings,
+                source_origins,
+                origins,
+                attacks,
+                labels,
+                standing_prop,
+                standing,
+            ))
+        },
+    );
+    let (
+        reasons,
+        cite_ceiling,
+        own,
+        corroborated,
+        ceilings,
+        source_origins,
+        origins,
+        attacks,
+        labels,
+        standing_prop,
+        standing,
+    ) = rest?;
     Ok(Facts {
         reasons,
         cite_ceiling,

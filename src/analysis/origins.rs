@@ -4,7 +4,7 @@
 use super::scc::{tarjan, Csr};
 use super::support::Propagation;
 use crate::graph::{Graph, SourceId, StmtId};
-use std::rc::Rc;
+use std::sync::Arc as Rc;
 
 /// A sorted, duplicate-free set of sources, shared between statements that
 /// have the same origins.

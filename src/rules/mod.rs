@@ -101,21 +101,34 @@ impl Context<'_> {
 
 /// Runs every rule that reads facts.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    invalid_value::check(cx, &mut out);
-    circular_support::check(cx, &mut out);
-    unsupported_claim::check(cx, &mut out);
-    uncited_evidence::check(cx, &mut out);
-    overclaimed_confidence::check(cx, &mut out);
-    single_source::check(cx, &mut out);
-    circular_reporting::check(cx, &mut out);
-    missing_confidence::check(cx, &mut out);
-    unrated_source::check(cx, &mut out);
-    defeated_claim::check(cx, &mut out);
-    contested_claim::check(cx, &mut out);
-    unanswered_objection::check(cx, &mut out);
-    orphan_statement::check(cx, &mut out);
-    unused_source::check(cx, &mut out);
-    rests_on_assumption::check(cx, &mut out);
-    out
+    type Check = fn(&Context, &mut Vec<Diagnostic>);
+    const CHECKS: [Check; 15] = [
+        invalid_value::check,
+        circular_support::check,
+        unsupported_claim::check,
+        uncited_evidence::check,
+        overclaimed_confidence::check,
+        single_source::check,
+        circular_reporting::check,
+        missing_confidence::check,
+        unrated_source::check,
+        defeated_claim::check,
+        contested_claim::check,
+        unanswered_objection::check,
+        orphan_statement::check,
+        unused_source::check,
+        rests_on_assumption::check,
+    ];
+    // The rules are independent readers of the same facts: run them in
+    // parallel and concatenate in this fixed order (the caller sorts).
+    use rayon::prelude::*;
+    let parts: Vec<Vec<Diagnostic>> = CHECKS
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            check(cx, &mut out);
+            out
+        })
+        .collect();
+    parts.concat()
 }
