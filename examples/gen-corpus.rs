@@ -483,6 +483,17 @@ impl File<'_> {
         c
     }
 
+    /// A claim resting on one piece of evidence from one source: the
+    /// realistic `single-source` warning.
+    fn single_source_claim(&mut self) {
+        let e = self.push(Kind::Evidence);
+        let src = self.strong_root();
+        self.cite(e, src, 2);
+        let c = self.push(Kind::Claim);
+        self.reason(c, vec![e]);
+        self.confide(c, true);
+    }
+
     /// Evidence from an origin not in `avoid`.
     fn corroborating(&mut self, avoid: u64) -> usize {
         let e = self.push(Kind::Evidence);
@@ -568,6 +579,10 @@ fn generate_file(
     };
     while f.stmts.len() < target {
         let left = target - f.stmts.len();
+        if left > 2 && f.rng.chance(2) {
+            f.single_source_claim();
+            continue;
+        }
         match shape {
             Shape::Chain => {
                 // A long support chain: evidence at the bottom, premises above.
