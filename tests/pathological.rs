@@ -35,14 +35,30 @@ const STACK: usize = 256 * 1024;
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
+/// A project directory, removed when the case ends (inputs reach 50 MB).
+struct Project(PathBuf);
+
+impl std::ops::Deref for Project {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for Project {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh project directory (it holds an `argcheck.yaml`).
-fn project(config: &str) -> PathBuf {
+fn project(config: &str) -> Project {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("argcheck-patho-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("argcheck.yaml"), config).expect("write argcheck.yaml");
-    dir
+    Project(dir)
 }
 
 /// Runs `case` on a thread with a 256 KiB stack; a panic there fails the test
