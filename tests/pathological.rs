@@ -33,6 +33,9 @@ const DERIVED: usize = 1_000;
 /// The stack every case runs on.
 const STACK: usize = 256 * 1024;
 
+/// A configuration that admits the million-statement files.
+const HUGE_FILES: &str = "limits:\n  max-file-size: 512 MiB\n";
+
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// A project directory, removed when the case ends (inputs reach 50 MB).
@@ -141,7 +144,7 @@ const SOURCES: &str = "source wire \"Wire service\"\n  reliability: A\n  kind: w
 #[test]
 fn million_long_because_chain() {
     on_small_stack(|| {
-        let dir = project("# root\n");
+        let dir = project(HUGE_FILES);
         let mut s = String::with_capacity(BIG * 40);
         s.push_str(SOURCES);
         s.push_str("\nclaim c \"Top\"\n  confidence: likely\n  because: p1\n");
@@ -402,7 +405,8 @@ fn million_deep_attack_chain() {
         // o{BIG} is unattacked, so `in`; labels alternate down the chain; BIG
         // is even, so o1 is `out` and the claim it attacks stays `in`.
         const { assert!(BIG.is_multiple_of(2)) };
-        let dir = project("# root\n");
+        // At 1,000,000 objections the file is over the default 64 MiB limit.
+        let dir = project(HUGE_FILES);
         let mut s = String::with_capacity(BIG * 50);
         s.push_str(SOURCES);
         s.push_str("\nclaim c \"Top\"\n  confidence: likely\n  because: e\n\nevidence e \"Fact\"\n  cite: wire 2\n  cite: daily 2\n");
