@@ -1,0 +1,52 @@
+//! Shared harness of the fuzz targets: write the input into a scratch
+//! project, run the whole check on it, and render both outputs.
+
+use argcheck::analysis::Semantics;
+use argcheck::check;
+use argcheck::render;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The scratch project of this process (one per fuzzing process, reused
+/// across inputs: each input overwrites the files it needs).
+pub fn scratch() -> &'static PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("argcheck-fuzz-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        std::fs::write(dir.join("argcheck.yaml"), "# fuzz project root\n").expect("argcheck.yaml");
+        std::fs::write(dir.join("sources.yaml"), DEFAULT_REGISTRY).expect("sources.yaml");
+        dir
+    })
+}
+
+/// A registry the `.arg` and `.md` inputs may import.
+pub const DEFAULT_REGISTRY: &str = "sources:\n  ap:\n    title: Associated Press\n    reliability: A\n    kind: wire\n  blog:\n    title: A blog\n    reliability: E\n    derived-from: [ap]\n";
+
+/// Writes `files` (name, bytes) into the scratch project, checks `entry`,
+/// and renders the JSON and human reports. Panics only on a defect.
+pub fn check_files(files: &[(&str, &[u8])], entry: &str) {
+    let dir = scratch();
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).expect("write input");
+    }
+    let Ok(c) = check::run(&[dir.join(entry)], Semantics::Grounded) else {
+        // A run error (the entry itself unreadable) is a clean outcome.
+        return;
+    };
+    let (errors, warnings, infos) = c.counts();
+    let summary = render::json::Summary {
+        files: c.file_count(),
+        statements: c.graph.statements.len(),
+        errors,
+        warnings,
+        infos,
+    };
+    let json = render::json::render(&c.ws, &c.diagnostics, summary);
+    assert!(json.ends_with('\n'));
+    let _ = render::human::render(&c.ws, &c.diagnostics, false);
+    for d in &c.diagnostics {
+        assert!(!d.rule.is_empty());
+    }
+}
