@@ -108,12 +108,15 @@ pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError>
     })
 }
 
+/// An item's span, its `allow:` list, and the index of its first entry in
+/// [`Allows::used`].
+type AllowItem<'g> = (std::ops::Range<usize>, &'g [(&'static str, Loc)], usize);
+
 /// The `allow:` lists of a run's items, and which of their entries
 /// silenced something.
 struct Allows<'g> {
-    /// Per file: (item span, its allow list, index of its first entry in
-    /// `used`), sorted by start.
-    items: Vec<Vec<(std::ops::Range<usize>, &'g [(&'static str, Loc)], usize)>>,
+    /// Per file, sorted by start.
+    items: Vec<Vec<AllowItem<'g>>>,
     used: Vec<bool>,
 }
 

@@ -6,12 +6,12 @@
 
 use crate::analysis::Semantics;
 use crate::check::{self, Checked};
+use crate::config;
+use crate::graph::{self, RunError};
 use crate::render::{self, concise, explain, github, gitlab, human, json, located, sarif};
 use crate::rules::RULES;
 use crate::suggest::did_you_mean;
 use clap::{Parser, Subcommand, ValueEnum};
-use crate::config;
-use crate::graph::{self, RunError};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -334,7 +334,10 @@ fail-on: error
 fn init(dir: &Path) -> i32 {
     let path = dir.join("argcheck.yaml");
     if path.exists() {
-        eprintln!("error: `{}` already exists; argcheck init never overwrites it", path.display());
+        eprintln!(
+            "error: `{}` already exists; argcheck init never overwrites it",
+            path.display()
+        );
         return 2;
     }
     let written = std::fs::OpenOptions::new()

@@ -3,6 +3,18 @@
 use crate::span::Span;
 use serde::Serialize;
 
+/// Longest name (id, token) a message quotes whole; longer ones are cut
+/// with `…` (the label shows where the whole name is written).
+pub const MAX_QUOTED: usize = 60;
+
+/// A name as a message quotes it: cut to [`MAX_QUOTED`] characters.
+pub fn quoted(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(MAX_QUOTED) {
+        None => name.into(),
+        Some((i, _)) => format!("{}…", &name[..i]).into(),
+    }
+}
+
 /// Index of a file in the workspace.
 pub type FileId = usize;
 

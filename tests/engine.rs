@@ -36,10 +36,10 @@ fn analysis(i: usize) -> String {
     s.push_str("premise p1 \"P\"\n  because: e1\n");
     s.push_str("evidence e1 \"E1\"\n  cite: ap 2\n");
     s.push_str(&format!("evidence e2 \"E2\"\n  cite: blog {}\n", 1 + i % 6));
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         s.push_str("objection o1 \"O\"\n  cite: blog 3\n  attacks: p1\n");
     }
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         s.push_str("premise p9 \"typo\"\n  because: e11\n");
     }
     s
@@ -81,11 +81,11 @@ fn a_thousand_independent_files_give_what_each_gives_alone() {
     for i in 0..n {
         std::fs::write(dir.join(format!("a{i:04}.arg")), analysis(i)).expect("write");
     }
-    let all = check::run(&[dir.clone()], Semantics::Grounded).expect("runs");
+    let all = check::run(std::slice::from_ref(&dir), Semantics::Grounded).expect("runs");
     assert_eq!(
         all.graph.statements.len(),
         (0..n)
-            .map(|i| 4 + usize::from(i % 4 == 0) + usize::from(i % 7 == 0))
+            .map(|i| 4 + usize::from(i.is_multiple_of(4)) + usize::from(i.is_multiple_of(7)))
             .sum::<usize>()
     );
     let together = by_file(&all);
@@ -181,7 +181,7 @@ fn a_workspace_rechecks_after_one_file_changes() {
         "use \"b.arg\"\nclaim top \"T\"\n  confidence: likely\n  because: c1\n",
     )
     .expect("write");
-    let mut ws = graph::load(&[dir.clone()]).expect("loads");
+    let mut ws = graph::load(std::slice::from_ref(&dir)).expect("loads");
     let before = ws.check(Semantics::Grounded).expect("checks");
     let a_before = names(&ws, &before.diagnostics, "a.arg");
     let b_before = names(&ws, &before.diagnostics, "b.arg");

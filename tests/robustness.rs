@@ -75,11 +75,19 @@ proptest! {
             prop_assert!(e.span.start <= e.span.end && e.span.end <= text.len());
             prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
         }
-        for item in &p.items {
-            prop_assert!(item.span.end <= text.len());
-            if let Some(id) = &item.id {
-                prop_assert!(text.is_char_boundary(id.span.start) && text.is_char_boundary(id.span.end));
-                prop_assert_eq!(&text[id.span.clone()], id.value.as_str());
+        for item in &p.ast.items {
+            prop_assert!(item.span.end as usize <= text.len());
+            if let Some(id) = item.id {
+                let r = id.range();
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                // An id's text is what is written, in NFC.
+                let written = argcheck::syntax::lexer::nfc(&text[r]);
+                prop_assert_eq!(written.as_ref(), p.ast.str(&text, id));
+            }
+            for a in p.ast.attrs_of(item) {
+                let r = p.ast.value_span(&a.value).range();
+                prop_assert!(r.start <= r.end && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             }
         }
     }

@@ -45,7 +45,7 @@ pub fn check_files(files: &[(&str, &[u8])], entry: &str) {
     };
     let json = render::json::render(&c.ws, &c.diagnostics, summary);
     assert!(json.ends_with('\n'));
-    let _ = render::human::render(&c.ws, &c.diagnostics, false);
+    let _ = render::human::render(&c.ws, &c.diagnostics, render::human::Style::default());
     for d in &c.diagnostics {
         assert!(!d.rule.is_empty());
     }

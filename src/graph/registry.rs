@@ -332,8 +332,8 @@ mod tests {
                     .map(|a| A {
                         key: s(a.key),
                         value: match a.value {
-                            V::Ids(ids) => V::Ids(ast.ids(ids).iter().map(|t| s(*t)).collect()),
-                            V::Text(t) => V::Text(s(t)),
+                            Value::Ids(ids) => V::Ids(ast.ids(ids).iter().map(|t| s(*t)).collect()),
+                            Value::Text(t) => V::Text(s(t)),
                             _ => V::Other,
                         },
                     })
@@ -585,10 +585,11 @@ mod tests {
             for d in &d {
                 assert!(ok(&d.loc.span), "{t:?}: {d:?}");
             }
-            for i in &items {
-                assert!(ok(&i.span) && ok(&i.keyword), "{t:?}: {i:?}");
-                for a in &i.attrs {
-                    assert!(ok(&a.span) && ok(&a.key.span) && ok(&a.value.span()), "{t:?}: {a:?}");
+            for i in &items.items {
+                assert!(ok(&i.span.range()) && ok(&i.keyword.range()), "{t:?}: {i:?}");
+                for a in items.attrs_of(i) {
+                    let v = items.value_span(&a.value).range();
+                    assert!(ok(&a.span.range()) && ok(&a.key.range()) && ok(&v), "{t:?}: {a:?}");
                 }
             }
         }

@@ -11,7 +11,7 @@
 
 use super::{Citation, Graph, Name, Question, Reason, Source, SourceId, Statement, StmtId, StmtKind, Workspace};
 use crate::analysis::scc::{tarjan, Csr};
-use crate::diagnostic::{Diagnostic, FileId, Loc};
+use crate::diagnostic::{quoted, Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::suggest::did_you_mean;
 use crate::syntax::{Ast, Item, ItemKind, Tok, Value};
@@ -350,13 +350,14 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
 fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic>) {
     let n = names.ws.files.len();
     // (file, item) of a later definition → (file, item) of the earlier.
-    let mut found: Vec<((FileId, u32), (FileId, u32))> = Vec::new();
+    type At = (FileId, u32);
+    let mut found: Vec<(At, At)> = Vec::new();
     for (f, d) in names.defs.iter().enumerate() {
         for &(later, first) in &d.dups {
             found.push(((f, later), (f, first)));
         }
     }
-    let per_viewer: Vec<Vec<((FileId, u32), (FileId, u32))>> = viewers(n, imports)
+    let per_viewer: Vec<Vec<(At, At)>> = viewers(n, imports)
         .into_par_iter()
         .map(|v| {
             let files = &names.closure[v];
@@ -380,7 +381,7 @@ fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic
         })
         .collect();
     // The earliest partner of each later definition, over every viewer.
-    let mut cross: HashMap<(FileId, u32), (FileId, u32)> = HashMap::default();
+    let mut cross: HashMap<At, At> = HashMap::default();
     for (later, earlier) in per_viewer.into_iter().flatten() {
         let e = cross.entry(later).or_insert(earlier);
         if earlier < *e {
@@ -392,7 +393,7 @@ fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic
     for ((lf, li), (ef, ei)) in found {
         let dup = names.id_loc(lf, li);
         let first = names.id_loc(ef, ei);
-        let name = names.ws.files[lf].text.get(dup.span.clone()).unwrap_or("").to_string();
+        let name = quoted(names.ws.files[lf].text.get(dup.span.clone()).unwrap_or("")).into_owned();
         let what = match names.ws.asts[ef].items[ei as usize].kind {
             ItemKind::Source => "a source",
             ItemKind::Question => "a question",
@@ -619,10 +620,12 @@ impl<'n, 'a> FileResolver<'n, 'a> {
     /// wrong kind.
     fn reference(&mut self, t: Tok, want: Want, key: &str) -> Option<Def> {
         let loc = self.loc(t);
-        let name = self.s(t);
-        let Some((def, df, di)) = self.names.lookup(self.file, name) else {
+        let full = self.s(t);
+        let lookup = self.names.lookup(self.file, full);
+        let name = quoted(full);
+        let Some((def, df, di)) = lookup else {
             let what = if want == Want::Statement { "statement" } else { "source" };
-            let help = match self.suggest(name, want) {
+            let help = match self.suggest(full, want) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("define {what} `{name}`, or `use` the file that does"),
             };
@@ -663,11 +666,12 @@ impl<'n, 'a> FileResolver<'n, 'a> {
 
     fn allow_list(&mut self, ids: &[Tok], out: &mut Vec<(&'static str, Loc)>) {
         for &id in ids {
-            let name = self.s(id);
-            match rules::find(name) {
+            let full = self.s(id);
+            let name = quoted(full);
+            match rules::find(full) {
                 Some(rule) => out.push((rule.name, self.loc(id))),
                 None => {
-                    let help = match did_you_mean(name, rules::RULES.iter().map(|r| r.name)) {
+                    let help = match did_you_mean(full, rules::RULES.iter().map(|r| r.name)) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "`argcheck rules` lists every rule".to_string(),
                     };

@@ -90,12 +90,12 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// `` `name` `` of a statement.
     pub fn stmt(&self, s: StmtId) -> String {
-        format!("`{}`", self.graph.statements[s].name)
+        format!("`{}`", crate::diagnostic::quoted(&self.graph.statements[s].name))
     }
 
     /// `` `name` `` of a source.
     pub fn src(&self, s: SourceId) -> String {
-        format!("`{}`", self.graph.sources[s].name)
+        format!("`{}`", crate::diagnostic::quoted(&self.graph.sources[s].name))
     }
 }
 

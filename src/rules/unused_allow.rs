@@ -70,7 +70,9 @@ pub fn diagnostic(rule: &str, loc: Loc, text: &str, fixable: bool) -> Diagnostic
         format!("`allow: {rule}` silences nothing on this item"),
         "nothing to silence",
     )
-    .with_help(format!("remove `{rule}` from `allow:`; it would hide the next real finding"));
+    .with_help(format!(
+        "remove `{rule}` from `allow:`; it would hide the next real finding"
+    ));
     if fixable {
         d = d.with_fix(Fix {
             title: format!("remove `{rule}` from `allow`"),
@@ -100,7 +102,10 @@ mod tests {
         assert_eq!(apply("c\n  allow: a, bb, c\n", "bb"), "c\n  allow: a, c\n");
         assert_eq!(apply("c\n  allow: bb, c\n", "bb"), "c\n  allow: c\n");
         assert_eq!(apply("c\n  allow: a, bb\n", "bb"), "c\n  allow: a\n");
-        assert_eq!(apply("c\n  allow: bb # why\n  note: \"n\"\n", "bb"), "c\n  note: \"n\"\n");
+        assert_eq!(
+            apply("c\n  allow: bb # why\n  note: \"n\"\n", "bb"),
+            "c\n  note: \"n\"\n"
+        );
         assert_eq!(apply("c\r\n  allow: bb\r\nx", "bb"), "c\r\nx");
     }
 }

@@ -73,6 +73,18 @@ fn sp(r: Span) -> Span32 {
     Span32::from(r)
 }
 
+/// At most this many characters of a token are quoted in a message (the
+/// label shows where the rest is).
+const SHOWN: usize = 40;
+
+/// A token as a message quotes it: cut to [`SHOWN`] characters.
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(SHOWN) {
+        None => s.into(),
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+    }
+}
+
 impl<'a> Parser<'a> {
     fn rest(&self) -> &'a str {
         &self.src[self.pos..]
@@ -185,7 +197,7 @@ impl<'a> Parser<'a> {
         if !self.line_is_empty_from_here() {
             let after = after();
             let span = self.next_token_span();
-            let found = &self.src[span.clone()];
+            let found = shown(&self.src[span.clone()]);
             self.error(
                 span.clone(),
                 format!("unexpected `{found}` after {after}"),
@@ -246,7 +258,7 @@ impl<'a> Parser<'a> {
             } else {
                 start..self.pos
             };
-            let found = self.src[span.clone()].to_string();
+            let found = shown(&self.src[span.clone()]).into_owned();
             let names = ItemKind::ALL.iter().map(|k| k.keyword());
             let help = match did_you_mean(&found, names) {
                 Some(s) => format!("did you mean `{s}`? An item starts at column 0 with one of {KEYWORDS}"),
@@ -304,7 +316,7 @@ impl<'a> Parser<'a> {
                 }
                 None => {
                     let span = self.next_token_span();
-                    let found = &self.src[span.clone()];
+                    let found = shown(&self.src[span.clone()]);
                     self.error(
                         span.clone(),
                         format!("expected an id after `{}`, found `{found}`", kind.keyword()),
@@ -413,7 +425,7 @@ impl<'a> Parser<'a> {
             }
             Err(_) => {
                 let span = self.next_token_span();
-                let found = &self.src[span.clone()];
+                let found = shown(&self.src[span.clone()]);
                 self.error(
                     span.clone(),
                     format!("expected `key: value`, found `{found}`"),
@@ -517,7 +529,7 @@ impl<'a> Parser<'a> {
                 _ => {
                     self.ast.toks.truncate(first);
                     let span = self.next_token_span();
-                    let found = &self.src[span.clone()];
+                    let found = shown(&self.src[span.clone()]);
                     self.error(
                         span.clone(),
                         format!("expected `,` or the end of the line in `{key}:`, found `{found}`"),
@@ -578,7 +590,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let span = self.next_token_span();
-                    let found = &self.src[span.clone()];
+                    let found = shown(&self.src[span.clone()]);
                     self.error(
                         span.clone(),
                         format!("expected `,` or the end of the line in `rates:`, found `{found}`"),
@@ -688,6 +700,7 @@ impl<'a> Parser<'a> {
             }
             let span = self.next_token_span();
             let tok = &self.src[span.clone()];
+            let shown_tok = shown(tok);
             let all_digits = tok.bytes().all(|b| b.is_ascii_digit());
             let (slot, next_stage, name) = if all_digits {
                 (0, 1, "credibility digit")
@@ -696,7 +709,7 @@ impl<'a> Parser<'a> {
             } else {
                 self.error(
                     span.clone(),
-                    format!("unexpected `{tok}` in a citation"),
+                    format!("unexpected `{shown_tok}` in a citation"),
                     "expected a credibility digit 1-6, a quoted locator or a date",
                     Some(FORM.into()),
                 );
