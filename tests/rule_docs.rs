@@ -24,7 +24,7 @@ fn docs_rules_md_is_generated_from_the_rule_metadata() {
             .lines()
             .zip(generated.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(|| on_disk.lines().count().min(generated.lines().count()), |i| i);
+            .unwrap_or_else(|| on_disk.lines().count().min(generated.lines().count()));
         panic!(
             "docs/rules.md differs from the rule metadata (first at line {}); run `BLESS=1 cargo test --test rule_docs`\n  on disk:   {:?}\n  generated: {:?}",
             first + 1,
