@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     default: Severity::Info,
     summary: "a grounded claim has no origin: all its grounding runs through assumptions",
     explanation: "A grounded claim with no origin is reported: every chain that grounds it runs through `assumption`s, so no source lies under it. The assumption the grounding reaches is labelled.",
-    why: "ICD 203 requires analysis to distinguish underlying information from assumptions and judgements and to state key assumptions explicitly; Heuer's key assumptions check asks which judgements would fall if an assumption failed. A claim resting only on assumptions is allowed (an assumption is visible and capped at `even-chance`), but the reader should see that no source stands under it.",
+    why: "ICD 203 requires analysis to distinguish underlying information from assumptions and judgements and to state key assumptions explicitly; the key assumptions check of structured analysis (Heuer and Pherson) asks which judgements would fall if an assumption failed. A claim resting only on assumptions is allowed (an assumption is visible and capped at `even-chance`), but the reader should see that no source stands under it.",
     example: "assumption rational \"The government acts rationally.\"\nclaim no-escalation \"The government will not escalate.\"\n  confidence: even-chance\n  because: rational\n",
     fix: "source ap \"Associated Press\"\n  reliability: A\nassumption rational \"The government acts rationally.\"\nclaim no-escalation \"The government will not escalate.\"\n  confidence: even-chance\n  because: rational\n  cite: ap 3            # a source under the claim\n",
 };
