@@ -1,4 +1,5 @@
-//! The command line: `argcheck check`, `argcheck explain`, `argcheck rules`.
+//! The command line: `argcheck check`, `argcheck init`, `argcheck explain`,
+//! `argcheck rules`, `argcheck rule NAME`.
 //!
 //! Exit codes: 0 no finding at or above `fail-on` (default: error), 1 at
 //! least one, 2 the run itself failed (usage, unreadable path, a
@@ -9,7 +10,7 @@ use crate::check::{self, Checked};
 use crate::config;
 use crate::graph::{self, RunError};
 use crate::render::{self, concise, explain, github, gitlab, human, json, located, sarif};
-use crate::rules::RULES;
+use crate::rules::{find, Rule, RULES};
 use crate::suggest::did_you_mean;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
@@ -118,6 +119,51 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Print one rule's documentation: what it checks, why it matters, an
+    /// example that fires and its fix (as in docs/rules.md).
+    Rule {
+        /// The rule's name, e.g. `single-source`.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+/// A rule's metadata as JSON (`argcheck rules --format json`, `argcheck
+/// rule NAME --format json`).
+fn rule_json(r: &Rule) -> serde_json::Value {
+    serde_json::json!({
+        "name": r.name,
+        "default": r.default.as_str(),
+        "summary": r.summary,
+        "explanation": r.explanation,
+        "why": r.why,
+        "example": r.example,
+        "fix": r.fix,
+    })
+}
+
+/// `argcheck rule NAME`: 0, or 2 for a name no rule has.
+fn rule_cmd(name: &str, format: Format) -> i32 {
+    let Some(r) = find(name) else {
+        let show = |s: &str| render::escape(&render::cap(s, 200)).into_owned();
+        let hint = did_you_mean(name, RULES.iter().map(|r| r.name))
+            .map_or(String::new(), |s| format!(" (did you mean `{}`?)", show(s)));
+        eprintln!(
+            "error: no rule is named `{}`{hint}; `argcheck rules` lists them",
+            show(name)
+        );
+        return 2;
+    };
+    match format {
+        Format::Human => write_out(&format!("{}\n\n{}", r.name, r.help_text())),
+        Format::Json => write_out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rule_json(r)).unwrap_or_default()
+        )),
+    }
+    0
 }
 
 /// Colour and width of the human report, from the environment and the
@@ -253,10 +299,7 @@ fn run(command: Command) -> i32 {
                     write_out(&s);
                 }
                 Format::Json => {
-                    let list: Vec<serde_json::Value> = RULES
-                        .iter()
-                        .map(|r| serde_json::json!({"name": r.name, "default": r.default.as_str(), "summary": r.summary, "explanation": r.explanation, "example": r.example}))
-                        .collect();
+                    let list: Vec<serde_json::Value> = RULES.iter().map(|r| rule_json(r)).collect();
                     write_out(&format!(
                         "{}\n",
                         serde_json::to_string_pretty(&serde_json::json!({ "rules": list })).unwrap_or_default()
@@ -265,6 +308,7 @@ fn run(command: Command) -> i32 {
             }
             0
         }
+        Command::Rule { name, format } => rule_cmd(&name, format),
     }
 }
 

@@ -145,14 +145,18 @@ static UNKNOWN: Rule = Rule {
     default: Severity::Error,
     summary: "a reference names nothing",
     explanation: "Every reference must name an item.",
+    why: "A reference to nothing breaks the trail to the sources.",
     example: "claim c \"C\"\n  because: nothing\n",
+    fix: "claim c \"C\"\n  cite: ap 2\n",
 };
 static CIRCULAR: Rule = Rule {
     name: "circular-support",
     default: Severity::Warning,
     summary: "`because` edges form a cycle",
     explanation: "A statement that rests on itself grounds nothing.",
+    why: "Circular reasoning adds no evidence.",
     example: "",
+    fix: "",
 };
 
 #[test]

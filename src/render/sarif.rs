@@ -149,19 +149,10 @@ pub fn level(s: Severity) -> &'static str {
     }
 }
 
+/// The rule's descriptor: its texts are the ones `argcheck rule NAME` and
+/// docs/rules.md show ([`Rule::description`], [`Rule::help_text`],
+/// [`Rule::help_markdown`]), so the three never disagree.
 fn descriptor(rule: &Rule) -> ReportingDescriptor {
-    let mut text = rule.explanation.to_string();
-    let mut markdown = rule.explanation.to_string();
-    if !rule.example.is_empty() {
-        text.push_str("\n\nExample:\n");
-        text.push_str(rule.example);
-        markdown.push_str("\n\nExample:\n\n```\n");
-        markdown.push_str(rule.example);
-        if !rule.example.ends_with('\n') {
-            markdown.push('\n');
-        }
-        markdown.push_str("```\n");
-    }
     ReportingDescriptor {
         id: rule.name,
         name: pascal_case(rule.name),
@@ -169,9 +160,12 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
             text: sentence(rule.summary),
         },
         full_description: Text {
-            text: rule.explanation.to_string(),
+            text: rule.description(),
         },
-        help: MultiformatMessage { text, markdown },
+        help: MultiformatMessage {
+            text: rule.help_text(),
+            markdown: rule.help_markdown(),
+        },
         help_uri: format!("{RULE_HELP_URI}{}", rule.name),
         default_configuration: Configuration {
             level: level(rule.default),

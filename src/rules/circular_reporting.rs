@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "circular-reporting",
     default: Severity::Warning,
     summary: "a statement's citations come from different sources that share an origin, so they look like corroboration but are not",
-    explanation: "A source `derived-from` another republishes or relies on it. Citing both is not independent corroboration; the diagnostic labels both citations and names the shared origin and the `derived-from` path.",
-    example: "evidence e \"E\"\n  cite: fpj 3\n  cite: indianspice 3   # derived-from: fpj\n",
+    explanation: "A source `derived-from` another republishes or relies on it, so the two share an origin. A statement citing two different sources that share an origin is reported (once, at the first such pair); the diagnostic labels both citations and names the shared origin and the `derived-from` path.",
+    why: "Circular reporting is one report reaching the analyst through several channels and being counted as several confirmations. STANAG 2511's credibility `1` means *confirmed by other independent sources*, and ICD 206 asks products to say how their sources relate to one another. A blog relaying a journal is not a second witness; citing both only looks like corroboration.",
+    example: "source fpj \"Foreign Policy Journal\"\n  reliability: C\nsource indianspice \"IndianSpice (blog)\"\n  reliability: E\n  derived-from: fpj\nevidence few-takers \"Its Takfiri ideology finds few takers.\"\n  cite: fpj 3\n  cite: indianspice 3   # relays fpj\n",
+    fix: "source fpj \"Foreign Policy Journal\"\n  reliability: C\nsource ap \"Associated Press\"\n  reliability: A\nevidence few-takers \"Its Takfiri ideology finds few takers.\"\n  cite: fpj 3\n  cite: ap 3            # an independent origin\n",
 };
 
 use super::Context;

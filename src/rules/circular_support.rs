@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "circular-support",
     default: Severity::Error,
     summary: "`because` edges form a cycle (the whole cycle shown)",
-    explanation: "A statement that rests, through any chain of `because`, on itself is circular reasoning. Every edge of the cycle is labelled (of a long cycle, the first few). Such a cycle grounds nothing by itself.",
-    example: "premise a \"A\"\n  because: b\npremise b \"B\"\n  because: a\n",
+    explanation: "A statement that rests, through any chain of `because`, on itself is reported once per cycle. Every edge of the cycle is labelled (of a long cycle, the first few). Such a cycle grounds nothing by itself: it counts only where something outside it grounds one of its members.",
+    why: "Circular reasoning (begging the question): a conclusion offered in support of itself adds no evidence, however long the loop. ICD 203 asks for clear and logical argumentation that distinguishes underlying information from judgement; a support cycle hides that nothing outside the loop holds it up.",
+    example: "premise strong-economy \"The economy is strong.\"\n  because: confident-consumers\npremise confident-consumers \"Consumers are confident.\"\n  because: strong-economy\n",
+    fix: "source survey \"Consumer confidence survey, March\"\n  reliability: B\npremise strong-economy \"The economy is strong.\"\n  because: confident-consumers\nevidence confident-consumers \"Consumers are confident.\"\n  cite: survey 2     # grounded outside the loop\n",
 };
 
 use super::Context;

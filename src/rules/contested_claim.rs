@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "contested-claim",
     default: Severity::Warning,
     summary: "a claim's standing is `undec`",
-    explanation: "The claim is neither accepted nor defeated: a cycle of attacks leaves it open. The diagnostic names that cycle.",
-    example: "objection a \"A\"\n  cite: s\n  attacks: b\nobjection b \"B\"\n  cite: s\n  attacks: a, c\n",
+    explanation: "A claim whose standing is `undec` is reported: neither accepted nor defeated, because a cycle of attacks (`a` attacks `b`, `b` attacks `a`) leaves it, or a premise it rests on, open. The diagnostic names that cycle and labels its attacks.",
+    why: "Under Dung's grounded semantics (1995) arguments that attack each other in a cycle are *undecided*: nothing in the analysis settles which side wins, and everything they attack stays open with them. A key judgement the analysis itself leaves undecided should say so; ICD 203 asks that uncertainty and disagreement be stated, and resolved by evidence rather than left implicit.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 2\nobjection shelling \"Shelling resumed on Tuesday.\"\n  cite: ap 3\n  attacks: ceasefire, misfire\nobjection misfire \"Tuesday's shot was a single misfire.\"\n  cite: ap 3\n  attacks: shelling\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 2\nobjection shelling \"Shelling resumed on Tuesday.\"\n  cite: ap 3\n  attacks: ceasefire    # it does not contradict the misfire report\nobjection misfire \"Tuesday's shot was a single misfire.\"\n  cite: ap 3\n  attacks: shelling\n",
 };
 
 use super::Context;

@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "defeated-claim",
     default: Severity::Warning,
     summary: "a claim's standing is `out`",
-    explanation: "The attack graph is labelled with Dung's grounded semantics, and defeat travels up support chains: a claim whose premise is defeated is itself defeated. The diagnostic labels the `in` attacker that defeats the claim, or the defeated premise it rests on.",
-    example: "objection o \"O\"\n  cite: ap 2\n  attacks: c\n",
+    explanation: "Attacks from grounded statements are labelled with Dung's grounded semantics (or `--semantics preferred`), and defeat travels up support chains: a claim resting on a defeated premise is itself defeated. A claim whose standing is `out` is reported; the diagnostic labels the `in` attacker that defeats it, or the defeated premise it rests on.",
+    why: "Dung's abstract argumentation (1995) gives attacks a precise meaning: under grounded semantics an argument is `out` when an accepted (`in`) argument attacks it. A claim that the analysis's own objections defeat is refuted on the page. ICD 203 asks analysis to weigh contrary information and alternatives; such a claim must be withdrawn, or its attacker answered with grounded evidence.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 3\nobjection shelling \"Shelling resumed on Tuesday.\"\n  cite: ap 2\n  attacks: ceasefire\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 3\nobjection shelling \"Shelling resumed on Tuesday.\"\n  cite: ap 2\n  attacks: ceasefire\nevidence misfire \"Both sides called Tuesday's shot a single misfire.\"\n  cite: ap 2\n  attacks: shelling     # answers the objection\n",
 };
 
 use super::Context;

@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "invalid-value",
     default: Severity::Error,
     summary: "a bad reliability letter, credibility digit, confidence term or date; an unknown or repeated key; a reference of the wrong kind; a `derived-from` cycle; a bad `argcheck.yaml` value",
-    explanation: "Values are checked against the scales of LANGUAGE.md: reliability `A`-`F`, credibility `1`-`6`, the seven ICD 203 terms, real calendar dates `YYYY-MM-DD`. Each item takes a fixed set of keys; only `because`, `cite`, `attacks`, `derived-from` and `allow` may be repeated.",
-    example: "source s \"S\"\n  reliability: G     # A-F\n",
+    explanation: "Values are checked against the scales of LANGUAGE.md: reliability `A`-`F`, credibility `1`-`6`, the seven ICD 203 terms, real calendar dates `YYYY-MM-DD`. Each item takes a fixed set of keys; only `because`, `cite`, `attacks`, `derived-from` and `allow` may be repeated. A reference of the wrong kind (a source after `because:`), a `derived-from` cycle and a bad `argcheck.yaml` value are reported here too.",
+    why: "The grades mean something only on the standard's own scales: STANAG 2511 (the Admiralty code) rates source reliability `A`-`F` and information credibility `1`-`6`, and ICD 203 fixes seven estimative terms, each with its probability range. A value off those scales (`G`, `probable`) is not a weaker or a stronger grade, it is no grade, and any ceiling computed from it would be a guess.",
+    example: "source blog \"A personal blog\"\n  reliability: G     # reliability is A-F\n",
+    fix: "source blog \"A personal blog\"\n  reliability: E\n",
 };
 
 use super::Context;

@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "missing-confidence",
     default: Severity::Warning,
     summary: "a claim has no `confidence`",
-    explanation: "A conclusion without an estimative term cannot be checked against its support. Add `confidence:` with an ICD 203 term.",
-    example: "claim c \"C\"\n  cite: ap 2\n",
+    explanation: "A claim without a `confidence:` line is reported (an invalid term is an `invalid-value` instead). When the claim is grounded, the help gives the highest term its support allows.",
+    why: "ICD 203 requires analytic products to express uncertainty in estimative language, with fixed terms and probability ranges from *almost no chance* (1-5 %) to *almost certain* (95-99 %). A conclusion with no term cannot be compared with the strength of its support, so neither the reader nor `overclaimed-confidence` can tell whether it says too much.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  cite: ap 2\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 2\n",
 };
 
 use super::Context;

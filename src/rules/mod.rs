@@ -36,12 +36,124 @@ pub struct Rule {
     pub name: &'static str,
     /// Severity unless configured otherwise.
     pub default: Severity,
-    /// When it fires, in one line.
+    /// When it fires, in one line (completes "Fires when …").
     pub summary: &'static str,
-    /// Why it matters and how it decides.
+    /// What it checks: how it decides, and what the diagnostic shows.
     pub explanation: &'static str,
-    /// A small `.arg` excerpt that triggers it.
+    /// Why it matters: the analytic standard behind it (STANAG 2511, ICD
+    /// 203, ICD 206, Dung 1995, Heuer).
+    pub why: &'static str,
+    /// A small `.arg` text on which it fires.
     pub example: &'static str,
+    /// The same text corrected: the rule no longer fires on it.
+    pub fix: &'static str,
+}
+
+impl Rule {
+    /// The first line of its documentation: default severity and summary.
+    fn lead(&self, bold: bool) -> String {
+        let sev = self.default.as_str();
+        let sev = if bold { format!("**{sev}**") } else { sev.to_string() };
+        format!(
+            "Default severity: {sev}. Fires when {}.",
+            self.summary.trim_end_matches('.')
+        )
+    }
+
+    /// What it checks and why it matters, as prose (SARIF's
+    /// `fullDescription`).
+    pub fn description(&self) -> String {
+        format!("{}\n\n{}", self.explanation, self.why)
+    }
+
+    /// Its full documentation as plain text, without the name: what
+    /// `argcheck rule NAME` prints under the name, and SARIF's `help.text`.
+    pub fn help_text(&self) -> String {
+        let mut s = format!(
+            "{}\n\nWhat it checks:\n{}\n\nWhy it matters:\n{}\n",
+            self.lead(false),
+            self.explanation,
+            self.why
+        );
+        for (title, text) in [("Example (fires):", self.example), ("Fix:", self.fix)] {
+            if text.is_empty() {
+                continue;
+            }
+            s.push('\n');
+            s.push_str(title);
+            s.push('\n');
+            for line in text.lines() {
+                s.push_str("    ");
+                s.push_str(line);
+                s.push('\n');
+            }
+        }
+        s
+    }
+
+    /// Its full documentation as Markdown, without the heading: a section
+    /// of docs/rules.md, and SARIF's `help.markdown`.
+    pub fn help_markdown(&self) -> String {
+        let mut s = format!(
+            "{}\n\n**What it checks.** {}\n\n**Why it matters.** {}\n",
+            self.lead(true),
+            self.explanation,
+            self.why
+        );
+        for (title, text) in [("**Example** (fires):", self.example), ("**Fix:**", self.fix)] {
+            if text.is_empty() {
+                continue;
+            }
+            // Plain fences, not `arg`: a Markdown file's `arg` blocks are
+            // checked, and these examples are meant to fire.
+            s.push_str(&format!("\n{title}\n\n```\n{text}"));
+            if !text.ends_with('\n') {
+                s.push('\n');
+            }
+            s.push_str("```\n");
+        }
+        s
+    }
+}
+
+/// The hand-written opening of docs/rules.md.
+const DOCS_INTRO: &str = "# Rules
+
+<!-- Generated from the rule metadata in src/rules/ by `argcheck::rules::markdown()`.
+     Do not edit: change the `RULE` statics, then run `BLESS=1 cargo test --test rule_docs`. -->
+
+Every rule argcheck reports: what it checks, why it matters (the analytic
+standard behind it), an example on which it fires, and the same example fixed.
+`argcheck rules` lists them, `argcheck rule NAME` prints one of these sections,
+and SARIF output carries the same text. Severities can be changed per project
+in `argcheck.yaml` (`rules:`, `per-file-rules:`), and any rule can be silenced
+on one item with `allow: rule-name`.
+
+The standards cited: STANAG 2511 (the NATO \"Admiralty\" grading of source
+reliability `A`-`F` and information credibility `1`-`6`); ICD 203 (US
+Intelligence Community Directive 203, *Analytic Standards*, with its seven
+estimative terms); ICD 206 (*Sourcing Requirements for Disseminated Analytic
+Products*); Dung, *On the acceptability of arguments* (1995), for attacks and
+labels; Richards J. Heuer Jr., *Psychology of Intelligence Analysis* (1999).
+";
+
+/// docs/rules.md, generated from [`RULES`]: the intro, a table of every
+/// rule, then one section per rule ([`Rule::help_markdown`]).
+pub fn markdown() -> String {
+    let mut s = String::from(DOCS_INTRO);
+    s.push_str("\n| rule | default | fires when |\n|---|---|---|\n");
+    for r in RULES {
+        s.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {2} |\n",
+            r.name,
+            r.default.as_str(),
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    for r in RULES {
+        s.push_str(&format!("\n## {}\n\n{}", r.name, r.help_markdown()));
+    }
+    s
 }
 
 /// Every rule, in the order of LANGUAGE.md.

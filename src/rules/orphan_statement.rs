@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "orphan-statement",
     default: Severity::Warning,
     summary: "a premise or evidence supports nothing and attacks nothing",
-    explanation: "Premises and evidence exist to support other statements. One that nothing uses is either a forgotten `because:` or dead text.",
-    example: "evidence e \"E\"\n  cite: ap 2        # no `because:` names `e`\n",
+    explanation: "A `premise` or `evidence` that no `because:` names and that attacks nothing is reported.",
+    why: "Every premise and piece of evidence should bear on a judgement: ICD 203 asks for clear and logical argumentation, and Heuer stresses that evidence is worth what it says about the hypotheses (its diagnostic value). A statement nothing uses is either a forgotten `because:` (a judgement missing part of its support) or dead text that readers will wrongly assume carries weight.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 2\nevidence withdrawn \"Both sides withdrew their artillery.\"\n  cite: ap 2          # no `because:` names it\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  because: withdrawn\nevidence withdrawn \"Both sides withdrew their artillery.\"\n  cite: ap 2\n",
 };
 
 use super::Context;

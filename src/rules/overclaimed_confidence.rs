@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "overclaimed-confidence",
     default: Severity::Warning,
     summary: "a grounded statement's `confidence` is above its ceiling",
-    explanation: "The ceiling is how strong the support can be: a citation is capped by its source's reliability and its credibility digit, a reason by its weakest statement; corroboration by two independent origins raises a statement's own ceiling one step. The help names the weakest link that caps it and the highest term the support allows.",
-    example: "claim c \"C\"\n  confidence: almost-certain\n  cite: blog 3       # a blog rated E caps this at `unlikely`\n",
+    explanation: "The ceiling is how strong the support can be, on the ICD 203 scale: a citation is capped by its source's reliability and its credibility digit (the lower of the two), a reason by its weakest statement; corroboration by two independent origins raises a statement's own ceiling one step, and an assumption is capped at `even-chance`. A grounded statement whose `confidence` is above its ceiling is reported at the `confidence:` line; the help names the weakest link that caps it and the highest term the support allows.",
+    why: "ICD 203 asks that the confidence expressed in a judgement rest on the quality and quantity of its sources and reasoning. STANAG 2511 says how far a source (`A`-`F`) and a report (`1`-`6`) can be trusted; argcheck turns those grades into a ceiling, so a judgement stated more confidently than its weakest support allows is measurable overconfidence (Heuer, *Psychology of Intelligence Analysis*, ch. 5: analysts' confidence grows faster than their accuracy). A chain is as strong as its weakest link.",
+    example: "source blog \"A personal blog\"\n  reliability: E\nclaim resigned \"The minister resigned.\"\n  confidence: almost-certain\n  cite: blog 3       # reliability E caps this at `unlikely`\n",
+    fix: "source blog \"A personal blog\"\n  reliability: E\nclaim resigned \"The minister resigned.\"\n  confidence: unlikely\n  cite: blog 3\n",
 };
 
 use super::Context;

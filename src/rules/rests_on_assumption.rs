@@ -8,9 +8,10 @@ pub static RULE: Rule = Rule {
     name: "rests-on-assumption",
     default: Severity::Info,
     summary: "a grounded claim has no origin: all its grounding runs through assumptions",
-    explanation:
-        "Assumptions are accepted on purpose; a claim that rests on nothing else has no source at all, and says so.",
-    example: "assumption a \"A\"\nclaim c \"C\"\n  because: a\n",
+    explanation: "A grounded claim with no origin is reported: every chain that grounds it runs through `assumption`s, so no source lies under it. The assumption the grounding reaches is labelled.",
+    why: "ICD 203 requires analysis to distinguish underlying information from assumptions and judgements and to state key assumptions explicitly; the key assumptions check of structured analysis (Heuer and Pherson) asks which judgements would fall if an assumption failed. A claim resting only on assumptions is allowed (an assumption is visible and capped at `even-chance`), but the reader should see that no source stands under it.",
+    example: "assumption rational \"The government acts rationally.\"\nclaim no-escalation \"The government will not escalate.\"\n  confidence: even-chance\n  because: rational\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nassumption rational \"The government acts rationally.\"\nclaim no-escalation \"The government will not escalate.\"\n  confidence: even-chance\n  because: rational\n  cite: ap 3            # a source under the claim\n",
 };
 
 use super::Context;

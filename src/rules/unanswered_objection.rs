@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "unanswered-objection",
     default: Severity::Warning,
     summary: "a grounded objection labelled `in` attacks a claim or premise",
-    explanation: "Nothing attacks the objection, or everything that does is defeated: the analysis leaves it standing. Answer it with a grounded statement that `attacks:` it.",
-    example: "objection o \"O\"\n  cite: ap 2\n  attacks: c\n",
+    explanation: "A grounded `objection` labelled `in` (nothing attacks it, or everything that does is defeated) that attacks a claim or premise is reported, with each attacked statement labelled.",
+    why: "ICD 203 requires analysis to consider alternative explanations and information that contradicts its judgements; Heuer's Analysis of Competing Hypotheses works by looking for evidence against each hypothesis rather than for it. An objection the analysis grounds and then leaves standing is contrary evidence it has not dealt with: answer it with a grounded statement that `attacks:` it, or revise what it attacks.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  because: withdrawn\npremise withdrawn \"Both sides withdrew their artillery.\"\n  cite: ap 2\nobjection guns-seen \"Artillery was seen near the line on Tuesday.\"\n  cite: ap 3\n  attacks: withdrawn\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  because: withdrawn\npremise withdrawn \"Both sides withdrew their artillery.\"\n  cite: ap 2\nobjection guns-seen \"Artillery was seen near the line on Tuesday.\"\n  cite: ap 3\n  attacks: withdrawn\nevidence convoy \"The guns seen were a UN convoy's.\"\n  cite: ap 2\n  attacks: guns-seen    # answers the objection\n",
 };
 
 use super::Context;

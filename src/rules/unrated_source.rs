@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "unrated-source",
     default: Severity::Warning,
     summary: "a cited source has no `reliability`",
-    explanation: "An unrated source caps nothing, so every claim resting on it looks as strong as its other links allow. Rate it (`F` if it cannot be judged).",
-    example: "source s \"S\"\n  kind: blog\n",
+    explanation: "A source that some statement cites but that has no `reliability:` line is reported at its definition, with the first citation labelled (an invalid letter is an `invalid-value` instead).",
+    why: "STANAG 2511 (the Admiralty code) grades every source's reliability from `A` (completely reliable) to `E` (unreliable), with `F` when it cannot be judged, and ICD 203 asks products to describe the quality and credibility of their sources. An unrated source caps nothing here, so every claim resting on it looks as strong as its other links allow: the missing grade silently flatters the analysis. Rate it, `F` if nothing better can be said.",
+    example: "source blog \"A personal blog\"\n  kind: blog\nevidence resigned \"The minister resigned.\"\n  cite: blog 3\n",
+    fix: "source blog \"A personal blog\"\n  kind: blog\n  reliability: E\nevidence resigned \"The minister resigned.\"\n  cite: blog 3\n",
 };
 
 use super::Context;

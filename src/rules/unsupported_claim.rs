@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "unsupported-claim",
     default: Severity::Error,
     summary: "a claim, premise or objection is not grounded (the first missing link shown)",
-    explanation: "A statement is grounded when it cites a defined source, or when one of its reasons has all its statements grounded. The diagnostic labels the statement and the first link of the chain that fails, and says what would ground it.",
-    example: "claim c \"C\"\n  because: p\npremise p \"P\"      # no cite, no reason: nothing holds `c` up\n",
+    explanation: "A statement is grounded when it cites a defined source, or when one of its reasons has all its statements grounded (an `assumption` is always grounded, visibly). Every claim, premise or objection that is not is reported; the diagnostic follows the first reason down to the first link of the chain that fails, labels it, and says what would ground it.",
+    why: "ICD 203 requires analysis to describe the quality of its sources and to distinguish information from assumptions and judgements; ICD 206 requires each judgement to be traceable to its sources. A statement with no chain down to a cited source or an explicit `assumption` is a bare assertion: a reader cannot tell what it rests on, and neither can argcheck, so it gets no ceiling and no origins.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nclaim base-in-pakistan \"Its core support base lies in Pakistan.\"\n  confidence: likely\n  because: logistics\npremise logistics \"Its supply lines run through Pakistan.\"   # no cite, no reason\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nclaim base-in-pakistan \"Its core support base lies in Pakistan.\"\n  confidence: likely\n  because: logistics\npremise logistics \"Its supply lines run through Pakistan.\"\n  cite: ap 2\n",
 };
 
 use super::Context;

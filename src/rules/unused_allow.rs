@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "unused-allow",
     default: Severity::Warning,
     summary: "an `allow:` names a rule that silences nothing on its item",
-    explanation: "An `allow:` that silences nothing hides nothing today, but it will hide the next real finding of that rule on the item. Like ruff's unused `noqa`, it is reported, with a fix that removes it. It is decided after the configuration applies: an `allow` of a rule turned off in argcheck.yaml silences nothing either.",
-    example: "claim c \"C\"\n  confidence: likely\n  cite: ap 2\n  cite: reuters 2\n  allow: single-source      # two independent origins: nothing to silence\n",
+    explanation: "An `allow:` that silences nothing on its item is reported, with a fix that removes it. It is decided after the configuration applies: an `allow` of a rule turned off in argcheck.yaml silences nothing either.",
+    why: "A suppression records that a finding was reviewed and accepted. One that silences nothing is stale: it documents a review that no longer applies, and it would silently hide the next real finding of that rule on the item. ruff reports unused `noqa` comments (RUF100) for the same reason.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nsource reuters \"Reuters\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 2\n  cite: reuters 2\n  allow: single-source   # two independent origins: nothing to silence\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nsource reuters \"Reuters\"\n  reliability: A\nclaim ceasefire \"The ceasefire holds.\"\n  confidence: likely\n  cite: ap 2\n  cite: reuters 2\n",
 };
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};

@@ -8,8 +8,10 @@ pub static RULE: Rule = Rule {
     name: "unused-source",
     default: Severity::Warning,
     summary: "a source is never cited, named by `by`, or derived from",
-    explanation: "A source no statement uses is either a forgotten citation or clutter in the registry.",
-    example: "source s \"S\"\n  reliability: B\n",
+    explanation: "A source that no statement cites, names with `by:`, and no source is `derived-from`, is reported at its definition.",
+    why: "ICD 206 asks for source references that match what the judgements actually rely on. A source nothing uses means a citation was forgotten, or leaves clutter that makes the analysis look better sourced than it is.",
+    example: "source ap \"Associated Press\"\n  reliability: A\nsource reuters \"Reuters\"\n  reliability: A\nevidence withdrawn \"Both sides withdrew their artillery.\"\n  cite: ap 2\n",
+    fix: "source ap \"Associated Press\"\n  reliability: A\nsource reuters \"Reuters\"\n  reliability: A\nevidence withdrawn \"Both sides withdrew their artillery.\"\n  cite: ap 2\n  cite: reuters 2\n",
 };
 
 use super::Context;
