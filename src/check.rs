@@ -71,8 +71,18 @@ impl Workspace {
     /// tree, so after [`Workspace::set_text`] this re-checks without
     /// reading from disk. `check` and the language server both call it.
     pub fn check(&mut self, semantics: Semantics) -> Result<Analysis, RunError> {
+        if self.asts.len() != self.files.len() {
+            return Err(RunError(
+                "this workspace dropped its syntax trees after a one-shot check (`keep_trees` is false); load it again".into(),
+            ));
+        }
         self.link();
         let (graph, resolve_diags) = resolve(self, &self.imports);
+        if !self.keep_trees {
+            // A one-shot run needs the trees no more: free them before the
+            // analysis allocates its facts.
+            self.asts = Vec::new();
+        }
         let ws: &Workspace = self;
         let facts = analysis::analyze(
             &graph,
@@ -99,6 +109,7 @@ impl Workspace {
 /// Checks `paths`.
 pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError> {
     let mut ws = graph::load(paths)?;
+    ws.keep_trees = false;
     let a = ws.check(semantics)?;
     Ok(Checked {
         ws,

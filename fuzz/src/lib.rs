@@ -28,12 +28,34 @@ pub const DEFAULT_REGISTRY: &str = "sources:\n  ap:\n    title: Associated Press
 /// and renders the JSON and human reports. Panics only on a defect.
 pub fn check_files(files: &[(&str, &[u8])], entry: &str) {
     let dir = scratch();
+    // The entry is checked in memory (Workspace::set_text, as the editor
+    // does) when it is UTF-8; otherwise from disk, through the decoder.
+    let mut in_memory = None;
     for (name, bytes) in files {
-        std::fs::write(dir.join(name), bytes).expect("write input");
+        match std::str::from_utf8(bytes) {
+            Ok(text) if *name == entry => in_memory = Some(text.to_string()),
+            _ => std::fs::write(dir.join(name), bytes).expect("write input"),
+        }
     }
-    let Ok(c) = check::run(&[dir.join(entry)], Semantics::Grounded) else {
-        // A run error (the entry itself unreadable) is a clean outcome.
-        return;
+    let c = match in_memory {
+        Some(text) => {
+            let mut ws = argcheck::graph::Workspace::default();
+            ws.set_text(&dir.join(entry), text);
+            match ws.check(Semantics::Grounded) {
+                Ok(a) => check::Checked {
+                    ws,
+                    graph: a.graph,
+                    facts: a.facts,
+                    diagnostics: a.diagnostics,
+                },
+                Err(_) => return,
+            }
+        }
+        None => match check::run(&[dir.join(entry)], Semantics::Grounded) {
+            Ok(c) => c,
+            // A run error (the entry itself unreadable) is a clean outcome.
+            Err(_) => return,
+        },
     };
     let (errors, warnings, infos) = c.counts();
     let summary = render::json::Summary {

@@ -83,7 +83,7 @@ enum ReadError {
 }
 
 /// Everything loaded for one run.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Workspace {
     /// Every file, in load order.
     pub files: Vec<SourceFile>,
@@ -104,8 +104,30 @@ pub struct Workspace {
     /// Diagnostics of the last [`Workspace::link`]: import cycles, imports
     /// too deep, imports of unreadable files.
     pub link_diagnostics: Vec<Diagnostic>,
+    /// Whether [`Workspace::check`] keeps the syntax trees (needed to
+    /// check again after [`Workspace::set_text`]); a one-shot run drops
+    /// them once names are resolved.
+    pub keep_trees: bool,
     read_errors: Vec<Option<ReadError>>,
     by_path: HashMap<PathBuf, FileId>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            files: Vec::new(),
+            asts: Vec::new(),
+            uses: Vec::new(),
+            imports: Vec::new(),
+            projects: Vec::new(),
+            roots: Vec::new(),
+            file_diagnostics: Vec::new(),
+            link_diagnostics: Vec::new(),
+            keep_trees: true,
+            read_errors: Vec::new(),
+            by_path: HashMap::new(),
+        }
+    }
 }
 
 /// A failure of the run itself (exit code 2).

@@ -253,3 +253,4 @@ pub struct Graph {
     /// Every question.
     pub questions: Vec<Question>,
 }
+
