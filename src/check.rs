@@ -73,7 +73,8 @@ impl Workspace {
     pub fn check(&mut self, semantics: Semantics) -> Result<Analysis, RunError> {
         if self.asts.len() != self.files.len() {
             return Err(RunError(
-                "this workspace dropped its syntax trees after a one-shot check (`keep_trees` is false); load it again".into(),
+                "this workspace dropped its syntax trees after a one-shot check (`keep_trees` is false); load it again"
+                    .into(),
             ));
         }
         self.link();

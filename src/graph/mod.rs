@@ -253,4 +253,3 @@ pub struct Graph {
     /// Every question.
     pub questions: Vec<Question>,
 }
-

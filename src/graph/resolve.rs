@@ -47,14 +47,19 @@ enum Want {
 }
 
 /// "Did you mean" compares a name with every visible name of the right
-/// kind. Over a run, about this many comparisons are made (shared among
-/// files in proportion to their size, so the result does not depend on the
-/// order files are resolved in); past that, unknown references get no
-/// suggestion. A file of a million typos stays linear.
+/// kind. Over a run, at most this many comparisons are made, or
+/// [`SUGGESTIONS_PER_NAME`] per defined name when that is more; the budget
+/// is shared among files in proportion to their size, so the result does
+/// not depend on the order files are resolved in. Past its share, a file's
+/// unknown references get no suggestion. A file of a million typos, or a
+/// chain of ten thousand imports, stays linear.
 const SUGGESTION_BUDGET: usize = 2_000_000;
 
+/// See [`SUGGESTION_BUDGET`].
+const SUGGESTIONS_PER_NAME: usize = 64;
+
 /// Every file gets at least this much of the budget.
-const SUGGESTION_FLOOR: usize = 20_000;
+const SUGGESTION_FLOOR: usize = 1_000;
 
 /// Keys each item takes, and whether each may repeat (LANGUAGE.md).
 fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
@@ -171,25 +176,34 @@ fn file_defs<'a>(ws: &'a Workspace, f: FileId, (so, ro, qo): (usize, usize, usiz
     d
 }
 
-/// Files each file sees: itself and its import closure, ascending.
+/// Files each file sees: itself and its import closure, ascending. Each
+/// thread keeps one visit-stamp array, so a file's closure costs its size
+/// (no hashing): total work is the sum of the closures' sizes, which the
+/// import depth limit bounds.
 fn closures(n: usize, imports: &[Vec<FileId>]) -> Vec<Vec<u32>> {
     (0..n)
         .into_par_iter()
-        .map(|f| {
-            let mut seen = rustc_hash::FxHashSet::default();
-            seen.insert(f);
-            let mut queue = vec![f];
-            while let Some(x) = queue.pop() {
-                for &y in &imports[x] {
-                    if seen.insert(y) {
-                        queue.push(y);
+        .map_init(
+            || (vec![u32::MAX; n], Vec::new()),
+            |(stamp, queue), f| {
+                let mark = f as u32;
+                stamp[f] = mark;
+                queue.clear();
+                queue.push(f);
+                let mut out = vec![f as u32];
+                while let Some(x) = queue.pop() {
+                    for &y in &imports[x] {
+                        if stamp[y] != mark {
+                            stamp[y] = mark;
+                            queue.push(y);
+                            out.push(y as u32);
+                        }
                     }
                 }
-            }
-            let mut v: Vec<u32> = seen.into_iter().map(|x| x as u32).collect();
-            v.sort_unstable();
-            v
-        })
+                out.sort_unstable();
+                out
+            },
+        )
         .collect()
 }
 
@@ -226,19 +240,43 @@ fn viewers(n: usize, imports: &[Vec<FileId>]) -> Vec<FileId> {
     out
 }
 
+/// A file that sees more files than this looks names up through the index
+/// of defining files rather than file by file (deep import chains would
+/// otherwise make lookups quadratic).
+const BIG_CLOSURE: usize = 32;
+
 /// Shared, read-only state of a resolution.
 struct Names<'a> {
     ws: &'a Workspace,
     defs: Vec<FileDefs<'a>>,
     closure: Vec<Vec<u32>>,
+    /// Name → the files that define it, ascending; built only when some
+    /// file sees more than [`BIG_CLOSURE`] files.
+    index: Option<HashMap<&'a str, Vec<u32>>>,
     /// Kind of every statement (to tell claims from other statements while
     /// files are resolved in parallel).
     stmt_kinds: Vec<StmtKind>,
 }
 
 impl<'a> Names<'a> {
+    /// The first definition of `name` visible from `from`: through the
+    /// tables of the files `from` sees, or, when it sees many files,
+    /// through the (short) list of files that define the name.
     fn lookup(&self, from: FileId, name: &str) -> Option<(Def, FileId, u32)> {
-        self.closure[from].iter().find_map(|&f| {
+        let closure = &self.closure[from];
+        let files: &[u32] = match &self.index {
+            Some(index) if closure.len() > BIG_CLOSURE => {
+                let defined = index.get(name)?;
+                if defined.len() < closure.len() {
+                    let f = *defined.iter().find(|f| closure.binary_search(f).is_ok())?;
+                    let e = self.defs[f as usize].table.get(name)?;
+                    return Some((e.def, f as usize, e.item));
+                }
+                closure
+            }
+            _ => closure,
+        };
+        files.iter().find_map(|&f| {
             self.defs[f as usize]
                 .table
                 .get(name)
@@ -296,17 +334,29 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
             }
         }
     }
+    let closure = closures(n, imports);
+    let index = closure.iter().any(|c| c.len() > BIG_CLOSURE).then(|| {
+        let mut index: HashMap<&str, Vec<u32>> = HashMap::default();
+        for (f, d) in defs.iter().enumerate() {
+            for name in d.table.keys() {
+                index.entry(name).or_default().push(f as u32);
+            }
+        }
+        index
+    });
     let names = Names {
         ws,
         defs,
-        closure: closures(n, imports),
+        closure,
+        index,
         stmt_kinds,
     };
     let total_bytes: usize = ws.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
+    let budget = SUGGESTION_BUDGET.max(SUGGESTIONS_PER_NAME * (acc.0 + acc.1));
     let results: Vec<FileOut> = (0..n)
         .into_par_iter()
         .map(|f| {
-            let share = (SUGGESTION_BUDGET as u128 * ws.files[f].text.len() as u128 / total_bytes as u128) as usize;
+            let share = (budget as u128 * ws.files[f].text.len() as u128 / total_bytes as u128) as usize;
             let (ns, nr, nq) = counts[f];
             let mut r = FileResolver {
                 names: &names,
@@ -593,6 +643,15 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         let key = want == Want::Statement;
         if !self.candidates.contains_key(&key) {
             let names = self.names;
+            // Nothing to collect when the budget cannot pay for comparing
+            // with every visible name.
+            let visible: usize = names.closure[self.file]
+                .iter()
+                .map(|&f| names.defs[f as usize].table.len())
+                .sum();
+            if visible > self.suggestions_left {
+                return None;
+            }
             let mut list: Vec<&'a str> = Vec::new();
             for &f in &names.closure[self.file] {
                 for (n, e) in &names.defs[f as usize].table {
