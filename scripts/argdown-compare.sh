@@ -62,12 +62,26 @@ echo "map: $N statements, shape $SHAPE ($(wc -c <"$WORK/arg/analysis-1.arg") byt
 echo "argcheck: $ARGCHECK"
 echo "argdown:  $("$ARGDOWN" --version 2>/dev/null | tail -1) (node $(node --version))"
 
-read -r ac_s ac_kb < <(measure "$ARGCHECK" check --format json "$WORK/arg")
+# Each tool runs RUNS times (default 3) in a row, and its best time is
+# kept: a busy 2-core machine adds seconds of noise to single runs, and the
+# first run of each pays for a cold file cache.
+RUNS=${RUNS:-3}
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }
+ac_s=""; ad_s=""; ac_kb=0; ad_kb=0
+for _ in $(seq "$RUNS"); do
+    read -r s kb < <(measure "$ARGCHECK" check --format json "$WORK/arg")
+    ac_s=$(best "$s" "$ac_s"); ac_kb=$kb
+done
 ac_summary=$(tr -d '\n' <"$WORK/out" | grep -o '"summary": *{[^}]*}' | tr -s ' ' || true)
-read -r ad_s ad_kb < <(measure "$ARGDOWN" json "$WORK/map.argdown" "$WORK/argdown-out")
+for _ in $(seq "$RUNS"); do
+    rm -rf "$WORK/argdown-out"
+    read -r s kb < <(measure "$ARGDOWN" json "$WORK/map.argdown" "$WORK/argdown-out")
+    ad_s=$(best "$s" "$ad_s"); ad_kb=$kb
+done
 ad_err=$(grep -ci error "$WORK/err" || true)
 ad_json=$(find "$WORK/argdown-out" -name '*.json' -exec wc -c {} + 2>/dev/null | tail -1 | awk '{print $1}')
 
+echo "best of $RUNS runs each:"
 printf '%-10s %10s %12s\n' tool seconds "peak KB"
 printf '%-10s %10s %12s\n' argcheck "$ac_s" "$ac_kb"
 printf '%-10s %10s %12s\n' argdown "$ad_s" "$ad_kb"
