@@ -92,6 +92,45 @@ fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
     v
 }
 
+/// What the language server will do on every keystroke: replace one
+/// document's text in a loaded workspace and re-check it. Prints the median
+/// and worst of 30 edits of a `statements`-statement document.
+fn edit_latency(statements: usize) {
+    let dir = std::env::temp_dir().join(format!("argcheck-bench-edit-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join("argcheck.yaml"), "# root\n");
+    let path = dir.join("doc.arg");
+    let text = generate(statements, false);
+    std::fs::write(&path, &text).expect("write the document");
+    let mut ws = graph::load(std::slice::from_ref(&path)).expect("loads");
+    let _ = ws.check(Semantics::Grounded).expect("checks");
+    let mut times = Vec::new();
+    for i in 0..30 {
+        // An edit that changes a claim's confidence (as typing would).
+        let edited = text.replacen(
+            "confidence: likely",
+            if i % 2 == 0 {
+                "confidence: unlikely"
+            } else {
+                "confidence: likely"
+            },
+            1,
+        );
+        let t = Instant::now();
+        ws.set_text(&path, edited);
+        let a = ws.check(Semantics::Grounded).expect("checks");
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        std::mem::forget(a);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "edit + re-check of a {statements}-statement document: median {:.1} ms, worst {:.1} ms (30 edits)",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
     if let Some(dir) = std::env::args().find_map(|a| a.strip_prefix("--emit=").map(std::path::PathBuf::from)) {
@@ -101,6 +140,7 @@ fn main() {
         std::fs::write(dir.join("map-attacks.arg"), generate(n, true)).expect("write");
         return;
     }
+    edit_latency(5_000);
     for attacks in [false, true] {
         let text = generate(n, attacks);
         let dir = std::env::temp_dir().join(format!("argcheck-bench-{}", std::process::id()));

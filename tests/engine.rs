@@ -222,3 +222,39 @@ fn a_workspace_rechecks_after_one_file_changes() {
     );
     assert_eq!(names(&ws, &again.diagnostics, "a.arg"), a_after);
 }
+
+#[test]
+fn a_directory_scan_picks_up_markdown_drafts_that_hold_arg_blocks() {
+    let dir = scratch("md");
+    std::fs::write(dir.join("a.arg"), "claim a \"A\"\n  confidence: likely\n").expect("write");
+    std::fs::write(
+        dir.join("notes.md"),
+        "# Notes\n\nNo argument here.\n\n```rust\nfn main() {}\n```\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("draft.md"),
+        "# Draft\n\n1. The claim:\n\n   ```arg\n   claim d \"D\"\n     confidence: likely\n   ```\n",
+    )
+    .expect("write");
+    let c = check::run(std::slice::from_ref(&dir), Semantics::Grounded).expect("runs");
+    let names: Vec<&str> =
+        c.ws.files
+            .iter()
+            .filter(|f| f.kind != graph::FileKind::Config)
+            .map(|f| f.name.as_str())
+            .collect();
+    assert_eq!(names, ["a.arg", "draft.md"]);
+    // The block inside the list item is read with its indentation stripped,
+    // and reported at its place in the .md file.
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "unsupported-claim" && c.ws.files[d.loc.file].name == "draft.md")
+        .expect("the draft's claim is checked");
+    let p = argcheck::render::pos(&c.ws, d.loc.file, d.loc.span.start);
+    assert_eq!((p.line, p.column), (6, 10));
+    // Named on the command line, a Markdown file without a block is checked.
+    let one = check::run(&[dir.join("notes.md")], Semantics::Grounded).expect("runs");
+    assert_eq!(one.file_count(), 1);
+}

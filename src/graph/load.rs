@@ -144,6 +144,8 @@ struct Loaded {
     /// Diagnostics with file id 0, renumbered when registered.
     diags: Vec<Diagnostic>,
     ast: Ast,
+    /// For Markdown: whether it holds an `arg` block.
+    has_blocks: bool,
 }
 
 fn kind_of(path: &Path) -> FileKind {
@@ -241,6 +243,8 @@ fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
     let (text, read_error, mut diags) = read_text(&path, max);
     let (ast, parse_diags) = parse_text(0, kind, &text);
     diags.extend(parse_diags);
+    let has_blocks =
+        kind == FileKind::Markdown && text.contains("arg") && !markdown_cmark::extract(&text).text.is_empty();
     Loaded {
         path,
         project,
@@ -249,6 +253,7 @@ fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
         read_error,
         diags,
         ast,
+        has_blocks,
     }
 }
 
@@ -306,6 +311,7 @@ impl Workspace {
                 read_error,
                 diags,
                 ast: Ast::default(),
+                has_blocks: false,
             });
             let text = self.files[id].text.clone();
             let mut diags = Vec::new();
@@ -377,6 +383,7 @@ impl Workspace {
             read_error: None,
             diags: Vec::new(),
             ast: Ast::default(),
+            has_blocks: false,
         });
         self.file_diagnostics[id].push(
             Diagnostic::new(&rules::import_error::RULE, Loc::new(id, 0..0), message, label)
@@ -535,6 +542,7 @@ impl Workspace {
                     read_error: None,
                     diags: Vec::new(),
                     ast: Ast::default(),
+                    has_blocks: false,
                 });
                 self.roots.push(id);
                 id
@@ -748,18 +756,19 @@ fn normalize(path: &Path) -> PathBuf {
 /// them ([`Workspace::link`]).
 pub fn load(paths: &[PathBuf]) -> Result<Workspace, RunError> {
     let mut ws = Workspace::default();
-    let mut roots: Vec<(PathBuf, usize)> = Vec::new();
+    // (path, project, found by walking a directory)
+    let mut roots: Vec<(PathBuf, usize, bool)> = Vec::new();
     for p in paths {
         let meta = fs::metadata(p).map_err(|e| RunError(format!("cannot read `{}`: {e}", p.display())))?;
         let canon = fs::canonicalize(p).map_err(|e| RunError(format!("cannot read `{}`: {e}", p.display())))?;
         if meta.is_dir() {
             let project = ws.project_for(&canon);
             let files = walk(&mut ws, &canon, project);
-            roots.extend(files.into_iter().map(|f| (f, project)));
+            roots.extend(files.into_iter().map(|f| (f, project, true)));
         } else {
             let parent = canon.parent().map_or_else(|| canon.clone(), Path::to_path_buf);
             let project = ws.project_for(&parent);
-            roots.push((canon, project));
+            roots.push((canon, project, false));
         }
     }
     // Read and parse every root in parallel; imports are found afterwards,
@@ -767,14 +776,24 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, RunError> {
     let mut seen = std::collections::HashSet::new();
     let todo: Vec<(PathBuf, usize, u64)> = roots
         .iter()
-        .filter(|(p, _)| !ws.by_path.contains_key(p) && seen.insert(p.clone()))
-        .map(|(p, proj)| (p.clone(), *proj, ws.projects[*proj].config.limits.max_file_size))
+        .filter(|(p, _, _)| !ws.by_path.contains_key(p) && seen.insert(p.clone()))
+        .map(|(p, proj, _)| (p.clone(), *proj, ws.projects[*proj].config.limits.max_file_size))
         .collect();
     let mut pre: HashMap<PathBuf, Loaded> = todo
         .into_par_iter()
         .map(|(p, proj, max)| (p.clone(), read_and_parse(p, proj, max)))
         .collect();
-    for (path, _) in roots {
+    for (path, _, walked) in roots {
+        // A Markdown file found by walking is a draft only if it holds an
+        // `arg` block; one named on the command line is always checked.
+        if walked
+            && pre
+                .get(&path)
+                .is_some_and(|l| l.kind == FileKind::Markdown && !l.has_blocks)
+        {
+            pre.remove(&path);
+            continue;
+        }
         if let Some(&id) = ws.by_path.get(&path) {
             if !ws.roots.contains(&id)
                 && ws.files[id].kind != FileKind::Config
@@ -793,8 +812,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Workspace, RunError> {
     Ok(ws)
 }
 
-/// Files under `dir` to check, sorted: `**/*.arg` unless the project's
-/// `include` says otherwise, minus `exclude`; hidden directories skipped,
+/// Files under `dir` to check, sorted: `**/*.arg` and `**/*.md` unless the
+/// project's `include` says otherwise, minus `exclude`; hidden directories skipped,
 /// symbolic links to directories not followed. Unreadable directories and
 /// included entries that are not regular files are reported and skipped.
 fn walk(ws: &mut Workspace, dir: &Path, project: usize) -> Vec<PathBuf> {
@@ -834,7 +853,9 @@ fn walk(ws: &mut Workspace, dir: &Path, project: usize) -> Vec<PathBuf> {
             let config = &ws.projects[project].config;
             let included = match &config.include {
                 Some(g) => g.is_match(&rel),
-                None => name.ends_with(".arg"),
+                // By default: `.arg` files, and Markdown drafts (kept only
+                // when they hold an `arg` block; see `load`).
+                None => name.ends_with(".arg") || name.ends_with(".md") || name.ends_with(".markdown"),
             };
             let excluded = config.exclude.as_ref().is_some_and(|g| g.is_match(&rel));
             if !included || excluded || name == "argcheck.yaml" {
