@@ -142,6 +142,9 @@ fn main() {
         return;
     }
     edit_latency(5_000);
+    if std::env::args().any(|a| a == "--edit-only") {
+        return;
+    }
     for attacks in [false, true] {
         let text = generate(n, attacks);
         let dir = std::env::temp_dir().join(format!("argcheck-bench-{}", std::process::id()));
