@@ -162,6 +162,8 @@ pub struct Citation {
     pub source: SourceId,
     /// Credibility index 0–5 (digit 1–6), if given and valid.
     pub credibility: Option<usize>,
+    /// Where the credibility digit is written, if it is.
+    pub credibility_loc: Option<Loc>,
     /// The whole citation value.
     pub loc: Loc,
 }

@@ -938,6 +938,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                             st.cites.push(Citation {
                                 source: src,
                                 credibility,
+                                credibility_loc: c.credibility.map(|t| Loc::new(file, t.range())),
                                 loc,
                             });
                         }

@@ -21,6 +21,7 @@ pub mod single_source;
 pub mod syntax_error;
 pub mod unanswered_objection;
 pub mod uncited_evidence;
+pub mod unconfirmed_credibility;
 pub mod unknown_reference;
 pub mod unrated_source;
 pub mod unsupported_claim;
@@ -157,7 +158,7 @@ pub fn markdown() -> String {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 20] = [
+pub static RULES: [&Rule; 21] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -178,6 +179,7 @@ pub static RULES: [&Rule; 20] = [
     &unused_source::RULE,
     &rests_on_assumption::RULE,
     &unused_allow::RULE,
+    &unconfirmed_credibility::RULE,
 ];
 
 /// The rule named `name`.
@@ -214,7 +216,7 @@ impl Context<'_> {
 /// Runs every rule that reads facts.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
     type Check = fn(&Context, &mut Vec<Diagnostic>);
-    const CHECKS: [Check; 15] = [
+    const CHECKS: [Check; 16] = [
         invalid_value::check,
         circular_support::check,
         unsupported_claim::check,
@@ -230,6 +232,7 @@ pub fn run(cx: &Context) -> Vec<Diagnostic> {
         orphan_statement::check,
         unused_source::check,
         rests_on_assumption::check,
+        unconfirmed_credibility::check,
     ];
     // The rules are independent readers of the same facts: run them in
     // parallel and concatenate in this fixed order (the caller sorts).
