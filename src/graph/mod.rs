@@ -168,6 +168,68 @@ pub struct Citation {
     pub loc: Loc,
 }
 
+/// A fact an `expect:` asserts of a statement (LANGUAGE.md, *Expectations*).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    /// The statement is grounded.
+    Grounded,
+    /// The statement is not grounded.
+    Ungrounded,
+    /// Its standing is `in`.
+    In,
+    /// Its standing is `out`.
+    Out,
+    /// Its standing is `undec`.
+    Undec,
+    /// Its ceiling is at least this term.
+    AtLeast(Term),
+}
+
+impl Fact {
+    /// The fact as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fact::Grounded => "grounded",
+            Fact::Ungrounded => "ungrounded",
+            Fact::In => "in",
+            Fact::Out => "out",
+            Fact::Undec => "undec",
+            Fact::AtLeast(t) => t.as_str(),
+        }
+    }
+
+    /// The fact written `word`.
+    pub fn parse(word: &str) -> Option<Fact> {
+        Some(match word {
+            "grounded" => Fact::Grounded,
+            "ungrounded" => Fact::Ungrounded,
+            "in" => Fact::In,
+            "out" => Fact::Out,
+            "undec" => Fact::Undec,
+            w => Fact::AtLeast(Term::parse(w)?),
+        })
+    }
+
+    /// Every fact word, for "did you mean".
+    pub fn words() -> impl Iterator<Item = &'static str> {
+        ["grounded", "ungrounded", "in", "out", "undec"]
+            .into_iter()
+            .chain(Term::ALL.iter().map(|t| t.as_str()))
+    }
+
+    /// Whether two facts can never hold together.
+    pub fn contradicts(self, other: Fact) -> bool {
+        use Fact::*;
+        let label = |f: Fact| matches!(f, In | Out | Undec);
+        match (self, other) {
+            (a, b) if label(a) && label(b) => a != b,
+            (Grounded, Ungrounded) | (Ungrounded, Grounded) => true,
+            (Ungrounded, AtLeast(_)) | (AtLeast(_), Ungrounded) => true,
+            _ => false,
+        }
+    }
+}
+
 /// A resolved statement.
 #[derive(Clone, Debug)]
 pub struct Statement {
@@ -195,6 +257,8 @@ pub struct Statement {
     pub by: Option<SourceId>,
     /// The statements it attacks, with the span of each name.
     pub attacks: Vec<(StmtId, Loc)>,
+    /// What `expect:` asserts of it, with where each fact is written.
+    pub expect: Vec<(Fact, Loc)>,
     /// Rules silenced on this item, with where each is named.
     pub allow: Vec<(&'static str, Loc)>,
 }

@@ -9,7 +9,7 @@
 //! costs, and files are resolved in parallel. Reports `duplicate-id`,
 //! `unknown-reference` (with "did you mean") and `invalid-value`.
 
-use super::{Citation, Graph, Name, Question, Reason, Source, SourceId, Statement, StmtId, StmtKind, Workspace};
+use super::{Citation, Fact, Graph, Name, Question, Reason, Source, SourceId, Statement, StmtId, StmtKind, Workspace};
 use crate::analysis::scc::{tarjan, Csr};
 use crate::diagnostic::{quoted, Diagnostic, FileId, Loc};
 use crate::rules;
@@ -80,6 +80,7 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("confidence", false),
             ("by", false),
             ("attacks", true),
+            ("expect", false),
             ("allow", true),
             ("note", false),
         ],
@@ -88,6 +89,7 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("confidence", false),
             ("by", false),
             ("attacks", true),
+            ("expect", false),
             ("allow", true),
             ("note", false),
         ],
@@ -95,6 +97,7 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("confidence", false),
             ("by", false),
             ("attacks", true),
+            ("expect", false),
             ("allow", true),
             ("note", false),
         ],
@@ -102,7 +105,8 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
     }
 }
 
-const ALL_KEYS: [&str; 13] = [
+const ALL_KEYS: [&str; 14] = [
+    "expect",
     "because",
     "cite",
     "confidence",
@@ -632,6 +636,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     has_confidence_attr: false,
                     by: None,
                     attacks: Vec::new(),
+                    expect: Vec::new(),
                     allow: Vec::new(),
                 }),
             }
@@ -721,6 +726,52 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                 None
             }
         }
+    }
+
+    /// The facts of an `expect:` list: unknown words and facts that
+    /// contradict an earlier one are `invalid-value`s (and dropped).
+    fn facts(&mut self, ids: &[Tok]) -> Vec<(Fact, Loc)> {
+        let mut out: Vec<(Fact, Loc)> = Vec::new();
+        for &id in ids {
+            let word = self.s(id);
+            let loc = self.loc(id);
+            let Some(fact) = Fact::parse(word) else {
+                let help = match did_you_mean(word, Fact::words()) {
+                    Some(s) => format!("did you mean `{s}`? "),
+                    None => String::new(),
+                };
+                self.invalid(
+                    loc,
+                    format!("`{}` is not a fact `expect` can check", quoted(word)),
+                    "unknown fact",
+                    Some(format!(
+                        "{help}facts are `grounded`, `ungrounded`, `in`, `out`, `undec` (the standing), or an estimative term the ceiling must reach (`likely`, …)"
+                    )),
+                );
+                continue;
+            };
+            if let Some((first, at)) = out.iter().find(|(f, _)| f.contradicts(fact)) {
+                let first = *first;
+                let d = Diagnostic::new(
+                    &rules::invalid_value::RULE,
+                    loc,
+                    format!(
+                        "`expect` asks for `{}` and `{}`, which cannot both hold",
+                        first.as_str(),
+                        fact.as_str()
+                    ),
+                    "contradicts an earlier fact",
+                )
+                .with_label(at.clone(), "first asked here")
+                .with_help("keep the fact the analysis really asserts");
+                self.out.diags.push(d);
+                continue;
+            }
+            if !out.iter().any(|(f, _)| *f == fact) {
+                out.push((fact, loc));
+            }
+        }
+        out
     }
 
     fn allow_list(&mut self, ids: &[Tok], out: &mut Vec<(&'static str, Loc)>) {
@@ -898,6 +949,12 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     }
                 }
                 ("allow", Value::Ids(ids)) => self.allow_list(ast.ids(ids), &mut allow),
+                ("expect", Value::Ids(ids)) => {
+                    let facts = self.facts(ast.ids(ids));
+                    if let Some(st) = self.stmt().filter(|_| is_stmt) {
+                        st.expect = facts;
+                    }
+                }
                 ("by", Value::Id(id)) => {
                     if let Some(Def::Src(src)) = self.reference(id, Want::Source, key) {
                         if let Some(st) = self.stmt().filter(|_| is_stmt) {

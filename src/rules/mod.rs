@@ -23,6 +23,7 @@ pub mod unanswered_objection;
 pub mod uncited_evidence;
 pub mod unconfirmed_credibility;
 pub mod unknown_reference;
+pub mod unmet_expectation;
 pub mod unrated_source;
 pub mod unsupported_claim;
 pub mod unused_allow;
@@ -158,7 +159,7 @@ pub fn markdown() -> String {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 21] = [
+pub static RULES: [&Rule; 22] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -179,6 +180,7 @@ pub static RULES: [&Rule; 21] = [
     &unused_source::RULE,
     &rests_on_assumption::RULE,
     &unused_allow::RULE,
+    &unmet_expectation::RULE,
     &unconfirmed_credibility::RULE,
 ];
 
@@ -216,7 +218,7 @@ impl Context<'_> {
 /// Runs every rule that reads facts.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
     type Check = fn(&Context, &mut Vec<Diagnostic>);
-    const CHECKS: [Check; 16] = [
+    const CHECKS: [Check; 17] = [
         invalid_value::check,
         circular_support::check,
         unsupported_claim::check,
@@ -233,6 +235,7 @@ pub fn run(cx: &Context) -> Vec<Diagnostic> {
         unused_source::check,
         rests_on_assumption::check,
         unconfirmed_credibility::check,
+        unmet_expectation::check,
     ];
     // The rules are independent readers of the same facts: run them in
     // parallel and concatenate in this fixed order (the caller sorts).

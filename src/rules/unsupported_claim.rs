@@ -118,17 +118,35 @@ impl Breaks {
 /// At most this many links of a chain are named in a message.
 const MAX_LINKS: usize = 3;
 
-/// Every claim, premise and objection that is not grounded, with the first
-/// broken link of its chain.
-pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut breaks = Breaks {
-        memo: vec![None; cx.graph.statements.len()],
-    };
-    for (s, st) in cx.graph.statements.iter().enumerate() {
-        if !st.kind.takes_reasons() || cx.facts.grounded(s) {
-            continue;
+/// Why a statement is not grounded, at the first broken link of its
+/// chain: shared by `unsupported-claim` and `unmet-expectation`.
+pub struct Why {
+    breaks: Breaks,
+}
+
+/// The explanation of one ungrounded statement.
+pub struct Explained {
+    /// "it rests on `b`, which has no citation and no reason".
+    pub what: String,
+    /// Where the chain breaks.
+    pub at: Loc,
+    /// What would ground it.
+    pub help: String,
+}
+
+impl Why {
+    /// A walker for the statements of `cx` (walks share their results).
+    pub fn new(cx: &Context) -> Why {
+        Why {
+            breaks: Breaks {
+                memo: vec![None; cx.graph.statements.len()],
+            },
         }
-        let kind = st.kind.as_str();
+    }
+
+    /// Why `s` (not grounded) is not grounded.
+    pub fn explain(&mut self, cx: &Context, s: StmtId) -> Explained {
+        let breaks = &mut self.breaks;
         let (brk, depth) = breaks.of(cx, s);
         // The links to name: every distinct statement down to the break (a
         // circle stops before its repeat), at most MAX_LINKS of them.
@@ -221,11 +239,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("ground {} with a citation", cx.stmt(*b)),
             ),
         };
-        let message = if direct {
-            format!("{kind} {} is not grounded: {what}", cx.stmt(s))
-        } else {
-            format!("{kind} {} is not grounded: {chain}, {what}", cx.stmt(s))
-        };
+        let what = if direct { what } else { format!("{chain}, {what}") };
+        Explained { what, at, help }
+    }
+}
+
+/// Every claim, premise and objection that is not grounded, with the first
+/// broken link of its chain.
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut why = Why::new(cx);
+    for (s, st) in cx.graph.statements.iter().enumerate() {
+        if !st.kind.takes_reasons() || cx.facts.grounded(s) {
+            continue;
+        }
+        let kind = st.kind.as_str();
+        let Explained { what, at, help } = why.explain(cx, s);
+        let message = format!("{kind} {} is not grounded: {what}", cx.stmt(s));
         let mut d = Diagnostic::new(&RULE, st.loc.clone(), message, "not grounded").with_help(help);
         if at != st.loc {
             d = d.with_label(at, "the chain breaks here");
