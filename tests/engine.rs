@@ -258,3 +258,39 @@ fn a_directory_scan_picks_up_markdown_drafts_that_hold_arg_blocks() {
     let one = check::run(&[dir.join("notes.md")], Semantics::Grounded).expect("runs");
     assert_eq!(one.file_count(), 1);
 }
+
+#[test]
+fn expectations_are_checked_under_the_semantics_of_the_run() {
+    // a and b attack each other and both attack c, which attacks d: under
+    // grounded semantics all four are undecided; under preferred, c is out
+    // in every preferred labelling and d is sceptically accepted.
+    let dir = scratch("expect");
+    std::fs::write(
+        dir.join("x.arg"),
+        "source s \"S\"\n  reliability: B\n\
+         evidence a \"A\"\n  cite: s 2\n  attacks: b, c\n\
+         evidence b \"B\"\n  cite: s 2\n  attacks: a, c\n\
+         evidence c \"C\"\n  cite: s 2\n  attacks: d\n\
+         claim d \"D\"\n  confidence: likely\n  cite: s 2\n  expect: in\n",
+    )
+    .expect("write");
+    let unmet = |sem: &str| -> Vec<String> {
+        let out = Command::new(env!("CARGO_BIN_EXE_argcheck"))
+            .current_dir(&dir)
+            .args(["check", "--output-format", "concise", "--semantics", sem, "x.arg"])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.contains("unmet-expectation"))
+            .map(str::to_string)
+            .collect()
+    };
+    let grounded = unmet("grounded");
+    assert_eq!(grounded.len(), 1, "{grounded:?}");
+    assert!(
+        grounded[0].contains("expected `in`, but its standing is `undec`"),
+        "{grounded:?}"
+    );
+    assert_eq!(unmet("preferred"), Vec::<String>::new());
+}
