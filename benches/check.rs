@@ -197,7 +197,7 @@ fn main() {
         });
         let src = time("  source origins", || origins::source_origins(&g));
         let _ = time("  statement origins", || {
-            origins::statement_origins(&g, &grounding, &src)
+            origins::statement_origins(&g, &grounding, &src, &[])
         });
         let edges: Vec<(u32, u32)> = g
             .statements

@@ -171,7 +171,22 @@ pub fn analyze<'c>(
     calibration: impl Fn(StmtId) -> &'c Calibration + Sync,
     semantics: Semantics,
 ) -> Result<Facts, AnalysisError> {
+    let void: Vec<bool> = g.sources.iter().map(|s| s.retracted.is_some()).collect();
+    analyze_with(g, calibration, semantics, &void)
+}
+
+/// [`analyze`], with `void[src]` saying which sources' citations count for
+/// nothing (LANGUAGE.md, *Retracted sources*): normally the retracted ones;
+/// `retracted-source` and `argcheck impact` ask what changes when one more
+/// or one fewer is void.
+pub fn analyze_with<'c>(
+    g: &Graph,
+    calibration: impl Fn(StmtId) -> &'c Calibration + Sync,
+    semantics: Semantics,
+    void: &[bool],
+) -> Result<Facts, AnalysisError> {
     let n = g.statements.len();
+    let counts = |src: usize| !void.get(src).copied().unwrap_or(false);
     // Support cycles need nothing else: found on one thread while the rest
     // of the analysis runs on the other.
     let (support_cycles, rest) = rayon::join(
@@ -196,8 +211,15 @@ pub fn analyze<'c>(
                             r.min(k)
                         })
                         .collect();
-                    let best = cc.iter().copied().max();
-                    let mut distinct: Vec<usize> = st.cites.iter().map(|c| c.source).collect();
+                    // A void citation (of a retracted source) grounds nothing and
+                    // sets no ceiling.
+                    let best = cc
+                        .iter()
+                        .zip(&st.cites)
+                        .filter(|(_, c)| counts(c.source))
+                        .map(|(t, _)| *t)
+                        .max();
+                    let mut distinct: Vec<usize> = st.cites.iter().map(|c| c.source).filter(|&x| counts(x)).collect();
                     distinct.sort_unstable();
                     distinct.dedup();
                     let sets: Vec<&[usize]> = distinct.iter().map(|&src| &source_origins.of[src][..]).collect();
@@ -221,7 +243,7 @@ pub fn analyze<'c>(
             let base: Vec<Option<u8>> = own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
             let ceilings = propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n]);
             let (origins, dialectic) = rayon::join(
-                || origins::statement_origins(g, &ceilings, &source_origins),
+                || origins::statement_origins(g, &ceilings, &source_origins, void),
                 || dialectic(g, &reasons, &ceilings, &own, semantics),
             );
             let (attacks, labels, standing_prop, standing) = dialectic?;

@@ -80,7 +80,8 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
 /// none; an ungrounded statement has none). Computed once per component
 /// of the grounding-dependency graph, dependencies first; statements that
 /// add nothing share their dependency's set.
-pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrigins) -> Vec<OriginSet> {
+/// Citations of sources marked in `void` (retracted) add no origin.
+pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrigins, void: &[bool]) -> Vec<OriginSet> {
     let n = g.statements.len();
     let is_grounded = |s: StmtId| grounded.value[s].is_some();
     let mut edges = Vec::new();
@@ -104,7 +105,9 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
         let mut parts: Vec<OriginSet> = Vec::new();
         for &s in &comp {
             for c in &g.statements[s].cites {
-                parts.push(sources.of[c.source].clone());
+                if !void.get(c.source).copied().unwrap_or(false) {
+                    parts.push(sources.of[c.source].clone());
+                }
             }
             for &m in csr.succ(s) {
                 if let Some(o) = &of[m] {

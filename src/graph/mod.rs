@@ -263,6 +263,17 @@ pub struct Statement {
     pub allow: Vec<(&'static str, Loc)>,
 }
 
+/// A source's `retracted:`: when, and why.
+#[derive(Clone, Debug)]
+pub struct Retraction {
+    /// The date written.
+    pub date: Name,
+    /// Why, if said.
+    pub note: Option<Name>,
+    /// Where `retracted` is written.
+    pub loc: Loc,
+}
+
 /// A resolved source.
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -286,6 +297,8 @@ pub struct Source {
     pub date: Option<Name>,
     /// Sources it derives from, with the span of each name.
     pub derived_from: Vec<(SourceId, Loc)>,
+    /// Withdrawn, retracted or discredited: its citations count for nothing.
+    pub retracted: Option<Retraction>,
     /// Rules silenced on this item, with where each is named.
     pub allow: Vec<(&'static str, Loc)>,
 }

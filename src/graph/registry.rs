@@ -234,6 +234,36 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Ast {
                         }
                         continue;
                     }
+                    "retracted" => {
+                        // `retracted: DATE` or `retracted: {date: DATE, note: "…"}`.
+                        let (date, note) = match fv {
+                            Y::Mapping(m) => {
+                                let get = |k: &str| m.get(Y::String(k.into())).and_then(scalar_text);
+                                let sub = |k: &str| {
+                                    let p = path.child(k);
+                                    index.value_span_at(p).unwrap_or_else(|| value_span.clone())
+                                };
+                                (
+                                    get("date").map(|d| (d, sub("date"))),
+                                    get("note").map(|n| (n, sub("note"))),
+                                )
+                            }
+                            other => (scalar_text(other).map(|d| (d, value_span.clone())), None),
+                        };
+                        let Some((date, date_span)) = date else {
+                            invalid(
+                                diags,
+                                value_span,
+                                format!("`retracted` of `{id}` needs a date"),
+                                "retracted: 2018-05-02   # or {date: 2018-05-02, note: \"why\"}",
+                            );
+                            continue;
+                        };
+                        let date = ast.own(Span32::from(date_span), date);
+                        let note = note.map(|(n, sp)| ast.own(Span32::from(sp), n));
+                        ast.retractions.push(crate::syntax::Retraction { date, note });
+                        Value::Retracted(ast.retractions.len() as u32 - 1)
+                    }
                     "derived-from" | "allow" => {
                         let list: Vec<(usize, &Y)> = match fv {
                             Y::Sequence(s) => s.iter().enumerate().collect(),

@@ -71,6 +71,7 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("url", false),
             ("date", false),
             ("derived-from", true),
+            ("retracted", false),
             ("allow", true),
             ("note", false),
         ],
@@ -105,8 +106,9 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
     }
 }
 
-const ALL_KEYS: [&str; 14] = [
+const ALL_KEYS: [&str; 15] = [
     "expect",
+    "retracted",
     "because",
     "cite",
     "confidence",
@@ -612,6 +614,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     url: None,
                     date: None,
                     derived_from: Vec::new(),
+                    retracted: None,
                     allow: Vec::new(),
                 }),
                 ItemKind::Question => self.out.questions.push(Question {
@@ -1052,6 +1055,17 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                         let v = self.name(t);
                         if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
                             src.date = Some(v);
+                        }
+                    }
+                }
+                ("retracted", Value::Retracted(i)) => {
+                    let r = *ast.retraction(i);
+                    if self.check_date(r.date) {
+                        let date = self.name(r.date);
+                        let note = r.note.map(|n| self.name(n));
+                        let loc = Loc::new(file, a.key.span.range().start..ast.value_span(&a.value).range().end);
+                        if let Some(src) = self.out.sources.last_mut().filter(|_| is_src) {
+                            src.retracted = Some(super::Retraction { date, note, loc });
                         }
                     }
                 }

@@ -17,6 +17,7 @@ pub mod missing_confidence;
 pub mod orphan_statement;
 pub mod overclaimed_confidence;
 pub mod rests_on_assumption;
+pub mod retracted_source;
 pub mod single_source;
 pub mod syntax_error;
 pub mod unanswered_objection;
@@ -159,7 +160,7 @@ pub fn markdown() -> String {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 22] = [
+pub static RULES: [&Rule; 23] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -182,6 +183,7 @@ pub static RULES: [&Rule; 22] = [
     &unused_allow::RULE,
     &unmet_expectation::RULE,
     &unconfirmed_credibility::RULE,
+    &retracted_source::RULE,
 ];
 
 /// The rule named `name`.
@@ -218,7 +220,7 @@ impl Context<'_> {
 /// Runs every rule that reads facts.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
     type Check = fn(&Context, &mut Vec<Diagnostic>);
-    const CHECKS: [Check; 17] = [
+    const CHECKS: [Check; 18] = [
         invalid_value::check,
         circular_support::check,
         unsupported_claim::check,
@@ -236,6 +238,7 @@ pub fn run(cx: &Context) -> Vec<Diagnostic> {
         rests_on_assumption::check,
         unconfirmed_credibility::check,
         unmet_expectation::check,
+        retracted_source::check,
     ];
     // The rules are independent readers of the same facts: run them in
     // parallel and concatenate in this fixed order (the caller sorts).

@@ -27,7 +27,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // The distinct sources cited, so that repeats cost nothing.
-        let mut sources: Vec<usize> = st.cites.iter().map(|c| c.source).collect();
+        // A citation of a retracted source confirms nothing.
+        let mut sources: Vec<usize> = st
+            .cites
+            .iter()
+            .map(|c| c.source)
+            .filter(|&x| cx.graph.sources[x].retracted.is_none())
+            .collect();
         sources.sort_unstable();
         sources.dedup();
         let mut reported = Vec::new();

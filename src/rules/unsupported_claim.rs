@@ -27,6 +27,8 @@ enum Break {
     Uncited(StmtId),
     /// Its citations all name undefined sources.
     UnknownSources(StmtId),
+    /// Its citations are all of retracted sources (void).
+    Retracted(StmtId),
     /// A reason names something undefined (or not a statement).
     Unresolved(StmtId, Loc),
     /// The chain comes back to a statement already on it.
@@ -48,7 +50,10 @@ fn step(cx: &Context, cur: StmtId) -> Result<StmtId, Break> {
             None => Err(Break::Other(cur)),
         };
     }
-    Err(if st.has_cite_attr {
+    let retracted = |c: &crate::graph::Citation| cx.graph.sources[c.source].retracted.is_some();
+    Err(if !st.cites.is_empty() && st.cites.iter().all(retracted) {
+        Break::Retracted(cur)
+    } else if st.has_cite_attr {
         Break::UnknownSources(cur)
     } else if st.kind == StmtKind::Evidence {
         Break::Uncited(cur)
@@ -164,7 +169,12 @@ impl Why {
             }
         }
         let end = match &brk {
-            Break::Bare(b) | Break::Uncited(b) | Break::UnknownSources(b) | Break::Other(b) | Break::Circle(b) => *b,
+            Break::Bare(b)
+            | Break::Uncited(b)
+            | Break::UnknownSources(b)
+            | Break::Retracted(b)
+            | Break::Other(b)
+            | Break::Circle(b) => *b,
             Break::Unresolved(b, _) => *b,
         };
         let mut chain = String::new();
@@ -212,6 +222,29 @@ impl Why {
                 cx.graph.statements[*b].loc.clone(),
                 format!("define the sources {} cites, or cite defined ones", cx.stmt(*b)),
             ),
+            Break::Retracted(b) => {
+                let st = &cx.graph.statements[*b];
+                let first = &st.cites[0];
+                let src = &cx.graph.sources[first.source];
+                let when = src
+                    .retracted
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" on {}", r.date));
+                (
+                    if direct {
+                        "its citations are all of retracted sources, which count for nothing"
+                    } else {
+                        "whose citations are all of retracted sources, which count for nothing"
+                    }
+                    .to_string(),
+                    first.loc.clone(),
+                    format!(
+                        "{} was retracted{when}; cite a source that still stands, or withdraw {}",
+                        cx.src(first.source),
+                        cx.stmt(*b)
+                    ),
+                )
+            }
             Break::Unresolved(b, loc) => (
                 if direct {
                     "its reason names something that is not a defined statement"
