@@ -100,6 +100,21 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// What the argument loses if SOURCE were retracted: every statement
+    /// whose grounding, ceiling or standing would change, before → after.
+    Impact {
+        /// The source (its id).
+        source: String,
+        /// Files or directories.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Semantics for objections and attacks.
+        #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+        semantics: SemanticsArg,
+    },
     /// Show the support tree of one statement, or of every claim.
     Explain {
         /// A file or directory.
@@ -271,6 +286,21 @@ fn run(command: Command) -> i32 {
             std::mem::forget(checked);
             code
         }
+        Command::Impact {
+            source,
+            paths,
+            format,
+            semantics,
+        } => {
+            let checked = match check::run(&paths, semantics.into()) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("error: {}", render::escape(&e.0));
+                    return 2;
+                }
+            };
+            impact_cmd(&checked, &source, format, semantics.into())
+        }
         Command::Explain {
             path,
             id,
@@ -399,6 +429,40 @@ fn init(dir: &Path) -> i32 {
             2
         }
     }
+}
+
+fn impact_cmd(c: &Checked, source: &str, format: Format, semantics: Semantics) -> i32 {
+    let g = &c.graph;
+    let Some(src) = g.sources.iter().position(|s| s.name == source) else {
+        let hint = did_you_mean(source, g.sources.iter().map(|s| s.name.as_str()))
+            .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
+        eprintln!("error: no source is named `{}`{hint}", render::escape(source));
+        return 2;
+    };
+    let mut void: Vec<bool> = g.sources.iter().map(|s| s.retracted.is_some()).collect();
+    void[src] = true;
+    let after = match crate::analysis::analyze_with(
+        g,
+        |s| &c.ws.config(g.statements[s].loc.file).calibration,
+        semantics,
+        &void,
+    ) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {}", e.0);
+            return 2;
+        }
+    };
+    let changes = render::impact::changes(&c.ws, g, &c.facts, &after);
+    match format {
+        Format::Human => write_out(&render::impact::human(source, &changes)),
+        Format::Json => write_out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&serde_json::json!({ "source": source, "changes": changes }))
+                .unwrap_or_default()
+        )),
+    }
+    0
 }
 
 fn explain_cmd(c: &Checked, id: Option<&str>, format: Format) -> i32 {

@@ -5,6 +5,7 @@ pub mod explain;
 pub mod github;
 pub mod gitlab;
 pub mod human;
+pub mod impact;
 pub mod json;
 pub mod located;
 pub mod sarif;
