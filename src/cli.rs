@@ -42,6 +42,17 @@ pub enum OutputFormat {
     Gitlab,
 }
 
+/// Output format of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// For people.
+    Human,
+    /// One JSON object.
+    Json,
+    /// Markdown tables, for a pull-request comment.
+    Markdown,
+}
+
 /// Argumentation semantics for the attack graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SemanticsArg {
@@ -111,6 +122,22 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Semantics for objections and attacks.
+        #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+        semantics: SemanticsArg,
+    },
+    /// A semantic diff of the argument between a git revision and the
+    /// working tree: statements added and removed, facts that moved,
+    /// findings that appeared and were fixed.
+    Diff {
+        /// The revision to compare with (a commit, branch or tag).
+        rev: String,
+        /// Files or directories.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
         /// Semantics for objections and attacks.
         #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
         semantics: SemanticsArg,
@@ -300,6 +327,37 @@ fn run(command: Command) -> i32 {
                 }
             };
             impact_cmd(&checked, &source, format, semantics.into())
+        }
+        Command::Diff {
+            rev,
+            paths,
+            format,
+            semantics,
+        } => {
+            let semantics: Semantics = semantics.into();
+            let old = graph::git::load_rev(&rev, &paths).and_then(|mut ws| {
+                let a = ws.check(semantics)?;
+                Ok(Checked {
+                    ws,
+                    graph: a.graph,
+                    facts: a.facts,
+                    diagnostics: a.diagnostics,
+                })
+            });
+            let (old, new) = match (old, check::run(&paths, semantics)) {
+                (Ok(o), Ok(n)) => (o, n),
+                (Err(e), _) | (_, Err(e)) => {
+                    eprintln!("error: {}", render::escape(&e.0));
+                    return 2;
+                }
+            };
+            let d = render::diff::compare(&rev, &old, &new);
+            match format {
+                DiffFormat::Human => write_out(&render::diff::human(&d)),
+                DiffFormat::Markdown => write_out(&render::diff::markdown(&d)),
+                DiffFormat::Json => write_out(&format!("{}\n", serde_json::to_string_pretty(&d).unwrap_or_default())),
+            }
+            0
         }
         Command::Explain {
             path,

@@ -1,6 +1,7 @@
 //! The argument graph: resolved statements and sources in arenas (ids are
 //! indices), built from the syntax trees of every loaded file.
 
+pub mod git;
 pub mod load;
 pub mod registry;
 pub mod resolve;
