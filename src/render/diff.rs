@@ -254,8 +254,7 @@ pub fn human(d: &Diff) -> String {
 fn cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
-        .replace('\n', " ")
-        .replace('\r', " ")
+        .replace(['\n', '\r'], " ")
         .replace('<', "&lt;")
 }
 
