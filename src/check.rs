@@ -21,6 +21,16 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// A workspace and what checking it produced.
+    pub fn new(ws: Workspace, a: Analysis) -> Checked {
+        Checked {
+            ws,
+            graph: a.graph,
+            facts: a.facts,
+            diagnostics: a.diagnostics,
+        }
+    }
+
     /// Whether any diagnostic reaches its project's `fail-on` severity.
     pub fn failed(&self) -> bool {
         self.failed_with(false)
@@ -112,12 +122,7 @@ pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError>
     let mut ws = graph::load(paths)?;
     ws.keep_trees = false;
     let a = ws.check(semantics)?;
-    Ok(Checked {
-        ws,
-        graph: a.graph,
-        facts: a.facts,
-        diagnostics: a.diagnostics,
-    })
+    Ok(Checked::new(ws, a))
 }
 
 /// An item's span, its `allow:` list, and the index of its first entry in

@@ -337,12 +337,7 @@ fn run(command: Command) -> i32 {
             let semantics: Semantics = semantics.into();
             let old = graph::git::load_rev(&rev, &paths).and_then(|mut ws| {
                 let a = ws.check(semantics)?;
-                Ok(Checked {
-                    ws,
-                    graph: a.graph,
-                    facts: a.facts,
-                    diagnostics: a.diagnostics,
-                })
+                Ok(Checked::new(ws, a))
             });
             let (old, new) = match (old, check::run(&paths, semantics)) {
                 (Ok(o), Ok(n)) => (o, n),
@@ -422,12 +417,7 @@ fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, semantics: Sema
     }
     ws.set_text(&name, String::from_utf8_lossy(&bytes).into_owned());
     let a = ws.check(semantics)?;
-    Ok(Checked {
-        ws,
-        graph: a.graph,
-        facts: a.facts,
-        diagnostics: a.diagnostics,
-    })
+    Ok(Checked::new(ws, a))
 }
 
 /// The starter configuration `argcheck init` writes.

@@ -42,12 +42,7 @@ pub fn check_files(files: &[(&str, &[u8])], entry: &str) {
             let mut ws = argcheck::graph::Workspace::default();
             ws.set_text(&dir.join(entry), text);
             match ws.check(Semantics::Grounded) {
-                Ok(a) => check::Checked {
-                    ws,
-                    graph: a.graph,
-                    facts: a.facts,
-                    diagnostics: a.diagnostics,
-                },
+                Ok(a) => check::Checked::new(ws, a),
                 Err(_) => return,
             }
         }

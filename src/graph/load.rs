@@ -491,21 +491,14 @@ impl Workspace {
                 uses.push(Use { loc, target: None });
                 continue;
             }
-            if let Some(&id) = self.by_path.get(&canon) {
-                if self.files[id].kind == FileKind::Config {
-                    diags.push(Diagnostic::new(
-                        &rules::import_error::RULE,
-                        loc.clone(),
-                        "argcheck.yaml is the project configuration, not a source registry",
-                        "not importable",
-                    ));
-                    uses.push(Use { loc, target: None });
-                    continue;
-                }
-                uses.push(Use { loc, target: Some(id) });
-                continue;
-            }
-            if canon.file_name().is_some_and(|n| n == "argcheck.yaml") {
+            // The configuration is never a registry, whether it is loaded
+            // (as the project's) or not.
+            let known = self.by_path.get(&canon).copied();
+            let is_config = known.map_or_else(
+                || canon.file_name().is_some_and(|n| n == "argcheck.yaml"),
+                |id| self.files[id].kind == FileKind::Config,
+            );
+            if is_config {
                 diags.push(Diagnostic::new(
                     &rules::import_error::RULE,
                     loc.clone(),
@@ -513,6 +506,10 @@ impl Workspace {
                     "not importable",
                 ));
                 uses.push(Use { loc, target: None });
+                continue;
+            }
+            if let Some(id) = known {
+                uses.push(Use { loc, target: Some(id) });
                 continue;
             }
             to_load.push((uses.len(), canon, project, max));
