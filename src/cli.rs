@@ -100,6 +100,10 @@ pub enum Command {
         /// Fail on warnings too (a shorthand for `fail-on: warning`).
         #[arg(long)]
         deny_warnings: bool,
+        /// Apply the safe fixes in place (each file written atomically),
+        /// then report what remains.
+        #[arg(long)]
+        fix: bool,
         /// With `-` among the paths: check standard input as if it were the
         /// file at this path (its imports and argcheck.yaml are found from it).
         #[arg(long, value_name = "PATH")]
@@ -263,15 +267,41 @@ fn run(command: Command) -> i32 {
             semantics,
             exit_zero,
             deny_warnings,
+            fix,
             stdin_filename,
         } => {
-            let checked = match check_paths(&paths, stdin_filename.as_deref(), semantics.into()) {
-                Ok(c) => c,
-                Err(e) => {
-                    eprintln!("error: {}", e.0);
-                    return 2;
+            if fix && paths.iter().any(|p| p.as_os_str() == "-") {
+                eprintln!("error: --fix rewrites files on disk; it cannot fix standard input");
+                return 2;
+            }
+            let mut fixed = 0;
+            let mut rounds = 0;
+            let checked = loop {
+                let checked = match check_paths(&paths, stdin_filename.as_deref(), semantics.into()) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        eprintln!("error: {}", render::escape(&e.0));
+                        return 2;
+                    }
+                };
+                // As ruff: apply, check again, until nothing more applies
+                // (fixes that overlapped wait for the next round).
+                if !fix || rounds >= 100 {
+                    break checked;
                 }
+                rounds += 1;
+                let (n, notes) = crate::fix::apply(&checked.ws, &checked.diagnostics);
+                for n in notes {
+                    eprintln!("warning: {}", render::escape(&n));
+                }
+                if n == 0 {
+                    break checked;
+                }
+                fixed += n;
             };
+            if fix {
+                eprintln!("fixed {fixed} finding{}", if fixed == 1 { "" } else { "s" });
+            }
             let (errors, warnings, infos) = checked.counts();
             let files = checked.file_count();
             if files == 0 {

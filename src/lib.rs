@@ -19,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod graph;
 pub mod render;
 pub mod rules;

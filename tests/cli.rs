@@ -421,3 +421,40 @@ fn rules_lists_every_rule_and_its_json_has_the_documentation() {
         assert_eq!(j["fix"], r.fix);
     }
 }
+
+#[test]
+fn fix_applies_the_safe_fixes_in_place_and_keeps_every_comment() {
+    let before = "# the brief\nsource ap \"AP\"\n  reliability: C\n\n\
+claim c \"C\"  # unqualified in the draft\n  allow: single-source, orphan-statement\n  cite: ap 2\n\n\
+claim d \"D\"\n  confidence: almost-certain   # too strong\n  cite: ap 3\n  because: e\n\n\
+evidence e \"E\"\n  cite: ap 3\n  because: nope\n";
+    let p = Project::new("fix", "# root\n").file("a.arg", before);
+    let out = p.run(&["check", "--fix", "--output-format", "concise", "."]);
+    let after = std::fs::read_to_string(p.dir.join("a.arg")).expect("read");
+    assert_eq!(
+        after,
+        "# the brief\nsource ap \"AP\"\n  reliability: C\n\n\
+claim c \"C\"  # unqualified in the draft\n  allow: single-source\n  cite: ap 2\n  confidence: likely\n\n\
+claim d \"D\"\n  confidence: likely   # too strong\n  cite: ap 3\n  because: e\n\n\
+evidence e \"E\"\n  cite: ap 3\n  because: nope\n",
+        "{out:?}"
+    );
+    // Three fixes: the unused `orphan-statement`, the missing confidence
+    // (the ceiling), the overclaimed one. What is left is reported.
+    assert!(out.stderr.contains("fixed 3 findings"), "{out:?}");
+    assert!(out.stdout.contains("invalid-value"), "{out:?}");
+    // Nothing is left to fix: a second run changes nothing.
+    let again = p.run(&["check", "--fix", "--output-format", "concise", "."]);
+    assert!(again.stderr.contains("fixed 0 findings"), "{again:?}");
+    assert_eq!(std::fs::read_to_string(p.dir.join("a.arg")).expect("read"), after);
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(&p.dir)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
+    // Standard input cannot be fixed in place.
+    let stdin = p.run(&["check", "--fix", "-"]);
+    assert_eq!(stdin.code, 2);
+}

@@ -692,19 +692,26 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         let name = quoted(full);
         let Some((def, df, di)) = lookup else {
             let what = if want == Want::Statement { "statement" } else { "source" };
-            let help = match self.suggest(full, want) {
+            let suggestion = self.suggest(full, want);
+            let help = match &suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("define {what} `{name}`, or `use` the file that does"),
             };
-            self.out.diags.push(
-                Diagnostic::new(
-                    &rules::unknown_reference::RULE,
-                    loc,
-                    format!("unknown {what} `{name}` in `{key}`"),
-                    format!("no {what} is named `{name}`"),
-                )
-                .with_help(help),
-            );
+            let mut d = Diagnostic::new(
+                &rules::unknown_reference::RULE,
+                loc.clone(),
+                format!("unknown {what} `{name}` in `{key}`"),
+                format!("no {what} is named `{name}`"),
+            )
+            .with_help(help);
+            if let Some(s) = suggestion {
+                d = d.with_fix(crate::diagnostic::Fix {
+                    title: format!("replace with `{s}`"),
+                    edits: vec![crate::diagnostic::Edit { loc, replacement: s }],
+                    safe: false,
+                });
+            }
+            self.out.diags.push(d);
             return None;
         };
         match (def, want) {

@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::graph::StmtKind;
 
 /// Every claim without a `confidence:` line (an invalid term is an
@@ -29,14 +29,30 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some(c) => format!("add `confidence:` with an ICD 203 term; its support allows up to `{c}`"),
             None => "add `confidence:` with an ICD 203 term (almost-no-chance … almost-certain)".to_string(),
         };
-        out.push(
-            Diagnostic::new(
-                &RULE,
-                st.loc.clone(),
-                format!("claim {} has no confidence", cx.stmt(s)),
-                "no `confidence:`",
-            )
-            .with_help(help),
-        );
+        let mut d = Diagnostic::new(
+            &RULE,
+            st.loc.clone(),
+            format!("claim {} has no confidence", cx.stmt(s)),
+            "no `confidence:`",
+        )
+        .with_help(help);
+        if let Some(c) = cx.facts.ceiling(s) {
+            // A line `  confidence: CEILING` after the item's last line.
+            let text = &cx.ws.files[st.loc.file].text;
+            let from = st.item.span.end.min(text.len());
+            let eol = text[from..].find(['\n', '\r']).map_or(text.len(), |i| from + i);
+            let nl = if text[eol..].starts_with("\r\n") { "\r\n" } else { "\n" };
+            if cx.ws.files[st.loc.file].kind == crate::graph::FileKind::Arg {
+                d = d.with_fix(Fix {
+                    title: format!("declare `confidence: {c}` (the ceiling of its support)"),
+                    edits: vec![Edit {
+                        loc: crate::diagnostic::Loc::new(st.loc.file, eol..eol),
+                        replacement: format!("{nl}  confidence: {c}"),
+                    }],
+                    safe: true,
+                });
+            }
+        }
+        out.push(d);
     }
 }

@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 use super::Context;
-use crate::diagnostic::{Diagnostic, Loc};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Loc};
 use crate::graph::StmtId;
 use crate::terms::{Term, RELIABILITY_LETTERS};
 
@@ -109,6 +109,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if link_loc != *at {
             d = d.with_label(link_loc, format!("weakest link: caps the support at `{ceiling}`"));
         }
+        d = d.with_fix(Fix {
+            title: format!("lower the confidence to `{ceiling}`"),
+            edits: vec![Edit {
+                loc: at.clone(),
+                replacement: ceiling.to_string(),
+            }],
+            safe: true,
+        });
         out.push(d);
     }
 }
