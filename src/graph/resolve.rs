@@ -375,6 +375,8 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
                 },
                 suggestions_left: share.max(SUGGESTION_FLOOR),
                 candidates: HashMap::default(),
+                keep: Vec::new(),
+                seen: Vec::new(),
             };
             r.file();
             r.out
@@ -539,6 +541,9 @@ struct FileResolver<'n, 'a> {
     suggestions_left: usize,
     /// Sorted candidate names per kind wanted, built once per file.
     candidates: HashMap<bool, Vec<&'a str>>,
+    /// Reused per item by `check_keys` (no allocation per item).
+    keep: Vec<bool>,
+    seen: Vec<(&'a str, Loc)>,
 }
 
 impl<'n, 'a> FileResolver<'n, 'a> {
@@ -812,6 +817,10 @@ impl<'n, 'a> FileResolver<'n, 'a> {
     /// Checks the keys of an item, reporting unknown, misplaced and
     /// repeated ones. Returns, per attribute, whether to use it.
     fn check_keys(&mut self, item: &Item) -> Vec<bool> {
+        let mut keep = std::mem::take(&mut self.keep);
+        keep.clear();
+        let mut seen = std::mem::take(&mut self.seen);
+        seen.clear();
         let allowed = keys_of(item.kind);
         let kw = item.kind.keyword();
         let article = if matches!(
@@ -823,8 +832,6 @@ impl<'n, 'a> FileResolver<'n, 'a> {
             "a"
         };
         let attrs = self.ast().attrs_of(item);
-        let mut seen: Vec<(&str, Loc)> = Vec::new();
-        let mut keep = Vec::with_capacity(attrs.len());
         for a in attrs {
             let key = self.s(a.key);
             let loc = self.loc(a.key);
@@ -877,6 +884,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                 }
             }
         }
+        self.seen = seen;
         keep
     }
 
@@ -892,7 +900,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         let is_question = item.kind == ItemKind::Question;
         let is_stmt = !is_src && !is_question;
         let mut allow = Vec::new();
-        for (a, ok) in ast.attrs_of(item).iter().zip(keep) {
+        for (a, &ok) in ast.attrs_of(item).iter().zip(keep.iter()) {
             if !ok {
                 continue;
             }
@@ -1100,6 +1108,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                 }
             }
         }
+        self.keep = keep;
         if is_src {
             if let Some(s) = self.out.sources.last_mut() {
                 s.allow = allow;

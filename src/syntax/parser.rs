@@ -29,7 +29,6 @@ pub fn parse(src: &str) -> ParsedFile {
         pos: 0,
         ast,
         errors: Vec::new(),
-        attrs: Vec::new(),
     };
     if src.starts_with('\u{feff}') {
         p.pos = '\u{feff}'.len_utf8();
@@ -65,8 +64,6 @@ struct Parser<'a> {
     pos: usize,
     ast: Ast,
     errors: Vec<SyntaxError>,
-    /// Attributes of the item being read (moved into `ast.attrs` at its end).
-    attrs: Vec<Attr>,
 }
 
 fn sp(r: Span) -> Span32 {
@@ -376,14 +373,17 @@ impl<'a> Parser<'a> {
             End::Error => self.skip_line(),
             End::Stopped => {}
         }
+        // Attributes go straight into the tree's flat vector (items do not
+        // nest, so this item's attributes are contiguous there).
+        let first = self.ast.attrs.len();
         self.attributes();
-        if let Some(a) = self.attrs.last() {
+        if let Some(a) = self.ast.attrs.last().filter(|_| self.ast.attrs.len() > first) {
             end = end.max(a.span.end as usize);
         }
-        let attrs = std::mem::take(&mut self.attrs);
-        let idx = self.ast.push_attrs(attrs.iter().copied());
-        self.attrs = attrs;
-        self.attrs.clear();
+        let idx = Idx {
+            start: first as u32,
+            end: self.ast.attrs.len() as u32,
+        };
         self.ast.items.push(Item {
             kind,
             keyword: sp(keyword),
@@ -406,7 +406,7 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                     if let Some(a) = self.attribute() {
-                        self.attrs.push(a);
+                        self.ast.attrs.push(a);
                     }
                 }
                 Some(b'\n') | Some(b'\r') | Some(b'#') => self.skip_line(),
