@@ -431,6 +431,19 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Config {
     config
 }
 
+/// Reports a glob that does not compile, at `loc`.
+fn invalid_glob(cx: &mut Ctx, loc: Loc, pat: &str, e: &globset::Error) {
+    cx.diags.push(
+        Diagnostic::new(
+            &rules::invalid_value::RULE,
+            loc,
+            format!("invalid glob `{pat}`: {}", e.kind()),
+            "invalid glob",
+        )
+        .with_help("globs use `*`, `**`, `?`, `[abc]` and `{a,b}`, relative to the project root"),
+    );
+}
+
 fn show(v: &Value) -> String {
     scalar_text(v).unwrap_or_else(|| match v {
         Value::Null => "null".into(),
@@ -471,15 +484,7 @@ fn globs(cx: &mut Ctx, key: &str, here: PathKey, v: &Value) -> Option<GlobSet> {
                     Some(s) => Loc::new(cx.file, s),
                     None => cx.loc(here),
                 };
-                cx.diags.push(
-                    Diagnostic::new(
-                        &rules::invalid_value::RULE,
-                        loc,
-                        format!("invalid glob `{pat}`: {}", e.kind()),
-                        "invalid glob",
-                    )
-                    .with_help("globs use `*`, `**`, `?`, `[abc]` and `{a,b}`, relative to the project root"),
-                );
+                invalid_glob(cx, loc, &pat, &e);
             }
         }
     }
@@ -569,15 +574,7 @@ fn per_file_rules(cx: &mut Ctx, here: PathKey, v: &Value) -> Vec<PerFileRules> {
             Ok(g) => Some(g.compile_matcher()),
             Err(e) => {
                 let loc = cx.key_loc(gp);
-                cx.diags.push(
-                    Diagnostic::new(
-                        &rules::invalid_value::RULE,
-                        loc,
-                        format!("invalid glob `{pat}`: {}", e.kind()),
-                        "invalid glob",
-                    )
-                    .with_help("globs use `*`, `**`, `?`, `[abc]` and `{a,b}`, relative to the project root"),
-                );
+                invalid_glob(cx, loc, &pat, &e);
                 None
             }
         };

@@ -191,7 +191,7 @@ pub fn analyze_with<'c>(
     // of the analysis runs on the other.
     let (support_cycles, rest) = rayon::join(
         || cycles::support_cycles(g),
-        || -> Result<_, AnalysisError> {
+        || -> Result<Facts, AnalysisError> {
             let (reasons, source_origins) = rayon::join(|| ReasonIndex::new(g), || origins::source_origins(g));
 
             // Citation and own ceilings, statement by statement.
@@ -247,7 +247,7 @@ pub fn analyze_with<'c>(
                 || dialectic(g, &reasons, &ceilings, &own, semantics),
             );
             let (attacks, labels, standing_prop, standing) = dialectic?;
-            Ok((
+            Ok(Facts {
                 reasons,
                 cite_ceiling,
                 own,
@@ -255,39 +255,16 @@ pub fn analyze_with<'c>(
                 ceilings,
                 source_origins,
                 origins,
+                support_cycles: Vec::new(),
                 attacks,
                 labels,
                 standing_prop,
                 standing,
-            ))
+                semantics,
+            })
         },
     );
-    let (
-        reasons,
-        cite_ceiling,
-        own,
-        corroborated,
-        ceilings,
-        source_origins,
-        origins,
-        attacks,
-        labels,
-        standing_prop,
-        standing,
-    ) = rest?;
-    Ok(Facts {
-        reasons,
-        cite_ceiling,
-        own,
-        corroborated,
-        ceilings,
-        source_origins,
-        origins,
-        support_cycles,
-        attacks,
-        labels,
-        standing_prop,
-        standing,
-        semantics,
-    })
+    let mut facts = rest?;
+    facts.support_cycles = support_cycles;
+    Ok(facts)
 }
