@@ -156,6 +156,13 @@ pub struct Reason {
     pub loc: Loc,
 }
 
+impl Citation {
+    /// Where the credibility digit is written, if it is.
+    pub fn credibility_loc(&self) -> Option<Loc> {
+        self.credibility_span.map(|s| Loc::new(self.loc.file, s.range()))
+    }
+}
+
 /// One `cite:` line whose source resolved.
 #[derive(Clone, Debug)]
 pub struct Citation {
@@ -163,8 +170,9 @@ pub struct Citation {
     pub source: SourceId,
     /// Credibility index 0–5 (digit 1–6), if given and valid.
     pub credibility: Option<usize>,
-    /// Where the credibility digit is written, if it is.
-    pub credibility_loc: Option<Loc>,
+    /// Where the credibility digit is written, if it is (in the file of
+    /// `loc`).
+    pub credibility_span: Option<crate::span::Span32>,
     /// The whole citation value.
     pub loc: Loc,
 }

@@ -54,7 +54,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .take(3)
                 .map(|&o| cx.src(o))
                 .collect();
-            let at = c.credibility_loc.clone().unwrap_or_else(|| c.loc.clone());
+            let at = c.credibility_loc().unwrap_or_else(|| c.loc.clone());
             let origin_names: Vec<String> = mine.iter().take(3).map(|&o| cx.src(o)).collect();
             let message = if repeats.is_empty() {
                 format!(
@@ -86,7 +86,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             };
             d = d.with_help(help);
-            if let Some(l) = &c.credibility_loc {
+            if let Some(l) = &c.credibility_loc() {
                 d = d.with_fix(Fix {
                     title: format!("rate `{}` `2` (probably true)", cx.graph.sources[c.source].name),
                     edits: vec![Edit {

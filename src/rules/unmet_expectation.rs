@@ -26,15 +26,17 @@ use crate::graph::{Fact, StmtId};
 /// Every `expect:` fact that does not hold.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let f = cx.facts;
-    let mut why = Why::new(cx);
-    let mut out_descent = Descent::new(cx, Label::Out);
-    let mut undec_descent = Descent::new(cx, Label::Undec);
+    // The walkers hold one entry per statement: made only when a fact
+    // fails (most runs pin nothing, or pin what holds).
+    let mut why: Option<Why> = None;
+    let mut out_descent: Option<Descent> = None;
+    let mut undec_descent: Option<Descent> = None;
     for (s, st) in cx.graph.statements.iter().enumerate() {
         for (fact, at) in &st.expect {
             let name = cx.stmt(s);
             let d = match *fact {
                 Fact::Grounded | Fact::AtLeast(_) if !f.grounded(s) => {
-                    let e = why.explain(cx, s);
+                    let e = why.get_or_insert_with(|| Why::new(cx)).explain(cx, s);
                     let asked = match fact {
                         Fact::AtLeast(t) => format!("at least `{t}`"),
                         _ => "`grounded`".to_string(),
@@ -98,8 +100,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let (cause, label_at) = match have {
-                        Label::Out => attacker(cx, s, out_descent.end(cx, s), Label::In, "defeats"),
-                        Label::Undec => attacker(cx, s, undec_descent.end(cx, s), Label::Undec, "contests"),
+                        Label::Out => {
+                            let d = out_descent.get_or_insert_with(|| Descent::new(cx, Label::Out));
+                            attacker(cx, s, d.end(cx, s), Label::In, "defeats")
+                        }
+                        Label::Undec => {
+                            let d = undec_descent.get_or_insert_with(|| Descent::new(cx, Label::Undec));
+                            attacker(cx, s, d.end(cx, s), Label::Undec, "contests")
+                        }
                         Label::In => ("nothing defeats it".to_string(), None),
                     };
                     let mut d = Diagnostic::new(
