@@ -90,7 +90,8 @@ pub fn apply(ws: &Workspace, diags: &[Diagnostic]) -> (usize, Vec<String>) {
             continue;
         }
         let (text, n) = fixed_text(ws, file, diags);
-        if n == 0 {
+        // A fix that changes nothing would loop round after round.
+        if n == 0 || *text == *f.text {
             continue;
         }
         let before = parse_text(file, f.kind, &f.text).1.len();
