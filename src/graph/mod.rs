@@ -239,6 +239,66 @@ impl Fact {
     }
 }
 
+/// How consistent a piece of evidence is with an answer (`rates:`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rating {
+    /// `CC`: very consistent.
+    VeryConsistent,
+    /// `C`: consistent.
+    Consistent,
+    /// `N`: neutral or ambiguous.
+    Neutral,
+    /// `I`: inconsistent.
+    Inconsistent,
+    /// `II`: very inconsistent.
+    VeryInconsistent,
+    /// `NA`: not applicable.
+    NotApplicable,
+}
+
+impl Rating {
+    /// Every rating as written, in order.
+    pub const WORDS: [&'static str; 6] = ["CC", "C", "N", "I", "II", "NA"];
+
+    /// The rating written `word`.
+    pub fn parse(word: &str) -> Option<Rating> {
+        Some(match word {
+            "CC" => Rating::VeryConsistent,
+            "C" => Rating::Consistent,
+            "N" => Rating::Neutral,
+            "I" => Rating::Inconsistent,
+            "II" => Rating::VeryInconsistent,
+            "NA" => Rating::NotApplicable,
+            _ => return None,
+        })
+    }
+
+    /// As written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::VeryConsistent => "CC",
+            Rating::Consistent => "C",
+            Rating::Neutral => "N",
+            Rating::Inconsistent => "I",
+            Rating::VeryInconsistent => "II",
+            Rating::NotApplicable => "NA",
+        }
+    }
+}
+
+/// One entry of a statement's `rates:`: an answer and its rating.
+#[derive(Clone, Debug)]
+pub struct Rate {
+    /// The rated answer (a claim that answers a question).
+    pub answer: StmtId,
+    /// The rating.
+    pub rating: Rating,
+    /// Where the answer is named.
+    pub answer_loc: Loc,
+    /// Where the rating is written.
+    pub rating_loc: Loc,
+}
+
 /// A resolved statement.
 #[derive(Clone, Debug)]
 pub struct Statement {
@@ -268,6 +328,8 @@ pub struct Statement {
     pub attacks: Vec<(StmtId, Loc)>,
     /// What `expect:` asserts of it, with where each fact is written.
     pub expect: Vec<(Fact, Loc)>,
+    /// Its ratings of the answers of questions (`rates:`).
+    pub rates: Vec<Rate>,
     /// Rules silenced on this item, with where each is named.
     pub allow: Vec<(&'static str, Loc)>,
 }

@@ -9,7 +9,10 @@
 //! costs, and files are resolved in parallel. Reports `duplicate-id`,
 //! `unknown-reference` (with "did you mean") and `invalid-value`.
 
-use super::{Citation, Fact, Graph, Name, Question, Reason, Source, SourceId, Statement, StmtId, StmtKind, Workspace};
+use super::{
+    Citation, Fact, Graph, Name, Question, Rate, Rating, Reason, Source, SourceId, Statement, StmtId, StmtKind,
+    Workspace,
+};
 use crate::analysis::scc::{tarjan, Csr};
 use crate::diagnostic::{quoted, Diagnostic, FileId, Loc};
 use crate::rules;
@@ -75,7 +78,7 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("allow", true),
             ("note", false),
         ],
-        ItemKind::Claim | ItemKind::Premise | ItemKind::Objection => &[
+        ItemKind::Claim => &[
             ("because", true),
             ("cite", true),
             ("confidence", false),
@@ -85,12 +88,24 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("allow", true),
             ("note", false),
         ],
+        ItemKind::Premise | ItemKind::Objection => &[
+            ("because", true),
+            ("cite", true),
+            ("confidence", false),
+            ("by", false),
+            ("attacks", true),
+            ("expect", false),
+            ("rates", true),
+            ("allow", true),
+            ("note", false),
+        ],
         ItemKind::Evidence => &[
             ("cite", true),
             ("confidence", false),
             ("by", false),
             ("attacks", true),
             ("expect", false),
+            ("rates", true),
             ("allow", true),
             ("note", false),
         ],
@@ -99,6 +114,7 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
             ("by", false),
             ("attacks", true),
             ("expect", false),
+            ("rates", true),
             ("allow", true),
             ("note", false),
         ],
@@ -106,7 +122,8 @@ fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
     }
 }
 
-const ALL_KEYS: [&str; 15] = [
+const ALL_KEYS: [&str; 16] = [
+    "rates",
     "expect",
     "retracted",
     "because",
@@ -403,6 +420,7 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
     }
     duplicates(&names, imports, &mut diags);
     check_answers(&mut graph, &mut diags);
+    check_rates(&mut graph, &mut diags);
     (graph, diags)
 }
 
@@ -474,6 +492,41 @@ fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic
             .with_label(first, format!("first defined here, as {what}"))
             .with_help("rename one of them; references resolve to the first"),
         );
+    }
+}
+
+/// A `rates` entry must name a claim that answers some question.
+fn check_rates(g: &mut Graph, diags: &mut Vec<Diagnostic>) {
+    let mut answers = vec![false; g.statements.len()];
+    for q in &g.questions {
+        for (a, _) in &q.answers {
+            answers[*a] = true;
+        }
+    }
+    for s in 0..g.statements.len() {
+        if g.statements[s].rates.is_empty() {
+            continue;
+        }
+        let rates = std::mem::take(&mut g.statements[s].rates);
+        let mut kept = Vec::with_capacity(rates.len());
+        for r in rates {
+            if answers[r.answer] {
+                kept.push(r);
+                continue;
+            }
+            let claim = &g.statements[r.answer];
+            diags.push(
+                Diagnostic::new(
+                    &rules::invalid_value::RULE,
+                    r.answer_loc.clone(),
+                    format!("claim `{}` answers no question", quoted(&claim.name)),
+                    "not an answer",
+                )
+                .with_label(claim.loc.clone(), "defined here")
+                .with_help("list it in the `answers:` of a `question`, or rate an answer of one"),
+            );
+        }
+        g.statements[s].rates = kept;
     }
 }
 
@@ -676,6 +729,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     by: None,
                     attacks: Vec::with_capacity(count_ids(ast, text_of_file, item, "attacks")),
                     expect: Vec::new(),
+                    rates: Vec::new(),
                     allow: Vec::new(),
                 }),
             }
@@ -998,6 +1052,65 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     }
                 }
                 ("allow", Value::Ids(ids)) => self.allow_list(ast.ids(ids), &mut allow),
+                ("rates", Value::Rates(idx)) => {
+                    for r in ast.ratings(idx) {
+                        let answer = self.reference(r.answer, Want::Statement, key);
+                        let word = self.s(r.rating);
+                        let rating = Rating::parse(word);
+                        if rating.is_none() {
+                            self.invalid(
+                                self.loc(r.rating),
+                                format!("`{}` is not a rating", quoted(word)),
+                                "unknown rating",
+                                Some(format!(
+                                    "a rating is one of {}: very consistent, consistent, neutral, inconsistent, very inconsistent, not applicable",
+                                    Rating::WORDS.join(", ")
+                                )),
+                            );
+                        }
+                        let (Some(Def::Stmt(t)), Some(rating)) = (answer, rating) else {
+                            continue;
+                        };
+                        let kind = self.names.stmt_kinds[t];
+                        if kind != StmtKind::Claim {
+                            self.invalid(
+                                self.loc(r.answer),
+                                format!(
+                                    "`{}` is {}, but `rates` takes claims that answer a question",
+                                    quoted(self.s(r.answer)),
+                                    kind.with_article()
+                                ),
+                                "not a claim",
+                                None,
+                            );
+                            continue;
+                        }
+                        let (answer_loc, rating_loc) = (self.loc(r.answer), self.loc(r.rating));
+                        let Some(st) = self.stmt().filter(|_| is_stmt) else {
+                            continue;
+                        };
+                        if let Some(first) = st.rates.iter().find(|x| x.answer == t) {
+                            let first = first.rating_loc.clone();
+                            self.out.diags.push(
+                                Diagnostic::new(
+                                    &rules::invalid_value::RULE,
+                                    rating_loc,
+                                    "this statement already rates this answer",
+                                    "rated again here",
+                                )
+                                .with_label(first, "first rated here")
+                                .with_help("a row rates each answer once"),
+                            );
+                            continue;
+                        }
+                        st.rates.push(Rate {
+                            answer: t,
+                            rating,
+                            answer_loc,
+                            rating_loc,
+                        });
+                    }
+                }
                 ("expect", Value::Ids(ids)) => {
                     let facts = self.facts(ast.ids(ids));
                     if let Some(st) = self.stmt().filter(|_| is_stmt) {
