@@ -203,7 +203,15 @@ fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 /// Parses a document's text into its tree and diagnostics (with file id
 /// `file`).
 pub fn parse_text(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnostic>) {
+    let (ast, diags, _) = parse_document(file, kind, text);
+    (ast, diags)
+}
+
+/// [`parse_text`], and for Markdown whether the text holds an `arg` block
+/// (found by the same extraction, not a second one).
+fn parse_document(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnostic>, bool) {
     let mut diags = Vec::new();
+    let mut has_blocks = false;
     let ast = match kind {
         FileKind::Registry => super::registry::parse(file, text, &mut diags),
         FileKind::Arg => {
@@ -215,6 +223,7 @@ pub fn parse_text(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnos
             // The `arg` blocks, container prefixes stripped, parsed as one
             // document; every span mapped back to the Markdown file.
             let ex = markdown_cmark::extract(text);
+            has_blocks = !ex.text.is_empty();
             let parsed = syntax::parse(&ex.text);
             let mut ast = parsed.ast;
             ast.map_spans(|o| ex.to_source(o), |o| ex.to_source_end(o));
@@ -226,7 +235,7 @@ pub fn parse_text(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnos
         }
         FileKind::Config | FileKind::Skipped => Ast::default(),
     };
-    (ast, diags)
+    (ast, diags, has_blocks)
 }
 
 /// Reads a file's text (decoded, every problem a diagnostic with file id 0).
@@ -241,10 +250,8 @@ fn read_text(path: &Path, max: u64) -> (String, Option<ReadError>, Vec<Diagnosti
 fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
     let kind = kind_of(&path);
     let (text, read_error, mut diags) = read_text(&path, max);
-    let (ast, parse_diags) = parse_text(0, kind, &text);
+    let (ast, parse_diags, has_blocks) = parse_document(0, kind, &text);
     diags.extend(parse_diags);
-    let has_blocks =
-        kind == FileKind::Markdown && text.contains("arg") && !markdown_cmark::extract(&text).text.is_empty();
     Loaded {
         path,
         project,
