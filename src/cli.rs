@@ -517,7 +517,7 @@ fn impact_cmd(c: &Checked, source: &str, format: Format, semantics: Semantics) -
         eprintln!("error: no source is named `{}`{hint}", render::escape(source));
         return 2;
     };
-    let mut void: Vec<bool> = g.sources.iter().map(|s| s.retracted.is_some()).collect();
+    let mut void = g.retracted_sources();
     void[src] = true;
     let after = match crate::analysis::analyze_with(
         g,

@@ -171,7 +171,7 @@ pub fn analyze<'c>(
     calibration: impl Fn(StmtId) -> &'c Calibration + Sync,
     semantics: Semantics,
 ) -> Result<Facts, AnalysisError> {
-    let void: Vec<bool> = g.sources.iter().map(|s| s.retracted.is_some()).collect();
+    let void = g.retracted_sources();
     analyze_with(g, calibration, semantics, &void)
 }
 

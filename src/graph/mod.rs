@@ -393,6 +393,13 @@ pub struct Question {
     pub allow: Vec<(&'static str, Loc)>,
 }
 
+impl Graph {
+    /// Per source, whether its citations are void (it is retracted).
+    pub fn retracted_sources(&self) -> Vec<bool> {
+        self.sources.iter().map(|s| s.retracted.is_some()).collect()
+    }
+}
+
 /// The resolved argument graph of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {

@@ -61,7 +61,7 @@ fn cost(cx: &Context, counted: &Facts) -> Option<String> {
 /// Every citation of a retracted source, and of a source derived from one.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let g = cx.graph;
-    let void: Vec<bool> = g.sources.iter().map(|s| s.retracted.is_some()).collect();
+    let void = g.retracted_sources();
     if !void.iter().any(|v| *v) {
         return;
     }
