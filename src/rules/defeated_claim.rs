@@ -75,6 +75,26 @@ impl Descent {
     }
 }
 
+/// The attacker that gives `victim` its label: the first attacker labelled
+/// `by` (else the first attacker), and where it names `victim`. Shared with
+/// `unmet-expectation`.
+pub fn attacker_of(cx: &Context, victim: StmtId, by: Label) -> Option<(StmtId, crate::diagnostic::Loc)> {
+    let f = cx.facts;
+    let attackers = f.attacks.attackers(victim as u32);
+    let a = attackers
+        .iter()
+        .copied()
+        .find(|a| f.labels[*a as usize] == by)
+        .or(attackers.first().copied())? as usize;
+    let st = &cx.graph.statements[a];
+    let at = st
+        .attacks
+        .iter()
+        .find(|(t, _)| *t == victim)
+        .map_or_else(|| st.loc.clone(), |(_, l)| l.clone());
+    Some((a, at))
+}
+
 /// Every claim whose standing is `out`.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let f = cx.facts;
@@ -84,13 +104,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let victim = descent.end(cx, s);
-        let attackers = f.attacks.attackers(victim as u32);
-        let attacker = attackers
-            .iter()
-            .copied()
-            .find(|a| f.labels[*a as usize] == Label::In)
-            .or(attackers.first().copied())
-            .map(|a| a as usize);
+        let attacker = attacker_of(cx, victim, Label::In).map(|(a, _)| a);
         let by = attacker.map_or_else(
             || "an accepted attacker".to_string(),
             |a| format!("{}, labelled `{}`,", cx.stmt(a), f.labels[a].as_str()),
@@ -108,12 +122,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if victim != s {
             d = d.with_label(cx.graph.statements[victim].loc.clone(), "defeated premise");
         }
-        if let Some(a) = attacker {
-            let at = cx.graph.statements[a]
-                .attacks
-                .iter()
-                .find(|(t, _)| *t == victim)
-                .map_or_else(|| cx.graph.statements[a].loc.clone(), |(_, l)| l.clone());
+        if let Some((a, at)) = attacker_of(cx, victim, Label::In) {
             d = d.with_label(
                 at,
                 format!("{} ({}) attacks {}", cx.stmt(a), f.labels[a].as_str(), cx.stmt(victim)),

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     fix: "source partaw \"Murid Partaw\"\n  reliability: C\nsource army \"Pakistan Army\"\n  reliability: D\nsource ap \"Associated Press\"\n  reliability: A\nclaim isk-base-in-pakistan \"IS Khorasan's core support base lies in Pakistan.\"\n  confidence: likely\n  cite: partaw 3\n  expect: in, likely\nobjection base-in-afghanistan \"Afghanistan unleashed IS Khorasan.\"\n  cite: army 2\n  attacks: isk-base-in-pakistan\nevidence strikes-in-pakistan \"The February 2017 attacks struck inside Pakistan.\"\n  cite: ap 2\n  attacks: base-in-afghanistan    # answers the objection\n",
 };
 
-use super::defeated_claim::Descent;
+use super::defeated_claim::{attacker_of, Descent};
 use super::overclaimed_confidence::weakest_link;
 use super::unsupported_claim::Why;
 use super::Context;
@@ -146,23 +146,9 @@ fn attacker(
     by: Label,
     verb: &str,
 ) -> (String, Option<(crate::diagnostic::Loc, String)>) {
-    let f = cx.facts;
-    let attackers = f.attacks.attackers(victim as u32);
-    let Some(a) = attackers
-        .iter()
-        .copied()
-        .find(|a| f.labels[*a as usize] == by)
-        .or(attackers.first().copied())
-        .map(|a| a as usize)
-    else {
+    let Some((a, at)) = attacker_of(cx, victim, by) else {
         return (format!("{} is not accepted", cx.stmt(victim)), None);
     };
-    let st = &cx.graph.statements[a];
-    let at = st
-        .attacks
-        .iter()
-        .find(|(t, _)| *t == victim)
-        .map_or_else(|| st.loc.clone(), |(_, l)| l.clone());
     let sentence = if victim == s {
         format!("{} {verb} it", cx.stmt(a))
     } else {
