@@ -121,7 +121,8 @@ pub struct Idx {
 }
 
 impl Idx {
-    fn new(start: usize, end: usize) -> Idx {
+    /// The range `start..end`.
+    pub(crate) fn new(start: usize, end: usize) -> Idx {
         Idx {
             start: start as u32,
             end: end as u32,

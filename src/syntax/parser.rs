@@ -496,6 +496,30 @@ impl<'a> Parser<'a> {
         );
     }
 
+    /// After an element of a comma-separated list: a `,` (another element
+    /// follows: `Some(true)`), the end of the line (`Some(false)`), or
+    /// anything else, reported with `help` (`None`).
+    fn list_sep(&mut self, key: &str, help: &str) -> Option<bool> {
+        self.hspace();
+        if self.peek_byte() == Some(b',') {
+            self.pos += 1;
+            self.hspace();
+            return Some(true);
+        }
+        if self.line_is_empty_from_here() {
+            return Some(false);
+        }
+        let span = self.next_token_span();
+        let found = shown(&self.src[span.clone()]);
+        self.error(
+            span,
+            format!("expected `,` or the end of the line in `{key}:`, found `{found}`"),
+            "unexpected text",
+            Some(help.into()),
+        );
+        None
+    }
+
     /// `a, b, c`.
     fn id_list(&mut self, key: &str) -> (Option<Value>, End) {
         let first = self.ast.toks.len();
@@ -513,29 +537,17 @@ impl<'a> Parser<'a> {
                     return (None, End::Error);
                 }
             }
-            self.hspace();
-            match self.peek_byte() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.hspace();
-                }
-                _ if self.line_is_empty_from_here() => {
-                    let idx = Idx {
-                        start: first as u32,
-                        end: self.ast.toks.len() as u32,
-                    };
+            match self.list_sep(
+                key,
+                "separate ids with commas: `a, b`; an id is a letter followed by letters, digits, `-` or `_`",
+            ) {
+                Some(true) => {}
+                Some(false) => {
+                    let idx = Idx::new(first, self.ast.toks.len());
                     return (Some(Value::Ids(idx)), End::Line);
                 }
-                _ => {
+                None => {
                     self.ast.toks.truncate(first);
-                    let span = self.next_token_span();
-                    let found = shown(&self.src[span.clone()]);
-                    self.error(
-                        span.clone(),
-                        format!("expected `,` or the end of the line in `{key}:`, found `{found}`"),
-                        "unexpected text",
-                        Some("separate ids with commas: `a, b`; an id is a letter followed by letters, digits, `-` or `_`".into()),
-                    );
                     return (None, End::Error);
                 }
             }
@@ -575,30 +587,13 @@ impl<'a> Parser<'a> {
                 return fail(self);
             };
             self.ast.rates.push(Rating { answer, rating });
-            self.hspace();
-            match self.peek_byte() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.hspace();
-                }
-                _ if self.line_is_empty_from_here() => {
-                    let idx = Idx {
-                        start: first as u32,
-                        end: self.ast.rates.len() as u32,
-                    };
+            match self.list_sep("rates", HELP) {
+                Some(true) => {}
+                Some(false) => {
+                    let idx = Idx::new(first, self.ast.rates.len());
                     return (Some(Value::Rates(idx)), End::Line);
                 }
-                _ => {
-                    let span = self.next_token_span();
-                    let found = shown(&self.src[span.clone()]);
-                    self.error(
-                        span.clone(),
-                        format!("expected `,` or the end of the line in `rates:`, found `{found}`"),
-                        "unexpected text",
-                        Some(HELP.into()),
-                    );
-                    return fail(self);
-                }
+                None => return fail(self),
             }
         }
     }
