@@ -297,6 +297,8 @@ pub struct Rate {
     pub answer_loc: Loc,
     /// Where the rating is written.
     pub rating_loc: Loc,
+    /// The whole `rates:` value it is written in.
+    pub value: Loc,
 }
 
 /// A resolved statement.

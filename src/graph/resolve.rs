@@ -1053,6 +1053,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                 }
                 ("allow", Value::Ids(ids)) => self.allow_list(ast.ids(ids), &mut allow),
                 ("rates", Value::Rates(idx)) => {
+                    let value = Loc::new(file, ast.value_span(&a.value).range());
                     for r in ast.ratings(idx) {
                         let answer = self.reference(r.answer, Want::Statement, key);
                         let word = self.s(r.rating);
@@ -1108,6 +1109,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                             rating,
                             answer_loc,
                             rating_loc,
+                            value: value.clone(),
                         });
                     }
                 }
