@@ -90,7 +90,10 @@ fn a_huge_matrix_is_shown_bounded() {
             .enumerate()
             .map(|(i, a)| format!("{a} {}", if (i + r) % 7 == 0 { "I" } else { "C" }))
             .collect();
-        s.push_str(&format!("evidence e{r} \"e\"\n  cite: ap 2\n  rates: {}\n", rates.join(", ")));
+        s.push_str(&format!(
+            "evidence e{r} \"e\"\n  cite: ap 2\n  rates: {}\n",
+            rates.join(", ")
+        ));
     }
     let file = dir.join("huge.arg");
     std::fs::write(&file, s).expect("write");

@@ -42,7 +42,7 @@ impl Halves {
 
 impl fmt::Display for Halves {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 % 2 == 0 {
+        if self.0.is_multiple_of(2) {
             write!(f, "{}", self.0 / 2)
         } else {
             write!(f, "{}.5", self.0 / 2)
@@ -255,7 +255,12 @@ pub fn evaluate(m: &mut Matrix) {
         row.diagnostic = diagnostic(&row.ratings);
         row.linchpin = linchpin(row, &scores, least, n_least, &m.answers, &order, &mut marked);
     }
-    m.declared_lower_sum = m.answers.iter().filter_map(|a| a.confidence).map(|t| t.percent().0).sum();
+    m.declared_lower_sum = m
+        .answers
+        .iter()
+        .filter_map(|a| a.confidence)
+        .map(|t| t.percent().0)
+        .sum();
     let top = m.answers.iter().filter_map(|a| a.confidence).max();
     m.declared_most_likely = top.and_then(|top| {
         let mut at = m.answers.iter().enumerate().filter(|(_, a)| a.confidence == Some(top));
@@ -268,10 +273,7 @@ pub fn evaluate(m: &mut Matrix) {
 
 /// Whether the ratings, leaving out `NA`, hold two different ones.
 fn diagnostic(ratings: &[(usize, Rating)]) -> bool {
-    let mut it = ratings
-        .iter()
-        .map(|(_, r)| *r)
-        .filter(|r| *r != Rating::NotApplicable);
+    let mut it = ratings.iter().map(|(_, r)| *r).filter(|r| *r != Rating::NotApplicable);
     match it.next() {
         Some(first) => it.any(|r| r != first),
         None => false,
@@ -307,7 +309,10 @@ fn linchpin(
     for &(c, _) in changed() {
         marked[c] = false;
     }
-    let lowered = changed().map(|&(c, r)| scores[c] - contrib(r)).min().unwrap_or(u64::MAX);
+    let lowered = changed()
+        .map(|&(c, r)| scores[c] - contrib(r))
+        .min()
+        .unwrap_or(u64::MAX);
     let new_least = others.unwrap_or(u64::MAX).min(lowered);
     // Members of the new set among the changed answers, and whether each
     // was in the old set.
@@ -325,7 +330,11 @@ fn linchpin(
     }
     // The unchanged answers keep their scores, all at least `least`: they
     // are in the new set only when the lowest score did not move.
-    let unchanged_members = if new_least == least { n_least - changed_in_old } else { 0 };
+    let unchanged_members = if new_least == least {
+        n_least - changed_in_old
+    } else {
+        0
+    };
     !(all_old && changed_members + unchanged_members == n_least)
 }
 
@@ -506,7 +515,10 @@ mod tests {
 
     /// A matrix of 1–6 answers and 0–8 rows, each row rating each answer
     /// or not.
-    fn arb() -> impl Strategy<Value = (usize, Vec<(u64, Vec<Option<Rating>>)>)> {
+    /// Answers, then rows of (weight in halves, rating per answer).
+    type Arb = (usize, Vec<(u64, Vec<Option<Rating>>)>);
+
+    fn arb() -> impl Strategy<Value = Arb> {
         (1usize..=6).prop_flat_map(|n| {
             (
                 Just(n),
@@ -569,9 +581,9 @@ mod tests {
             let mut rotated = rows.clone();
             rotated.rotate_left(k);
             let p = build(n, &rotated, &perm);
-            for c in 0..n {
-                prop_assert_eq!(m.answers[c].score, p.answers[perm[c]].score);
-                prop_assert_eq!(m.answers[c].least_inconsistent, p.answers[perm[c]].least_inconsistent);
+            for (a, &to) in m.answers.iter().zip(&perm) {
+                prop_assert_eq!(a.score, p.answers[to].score);
+                prop_assert_eq!(a.least_inconsistent, p.answers[to].least_inconsistent);
             }
             for i in 0..rows.len() {
                 let j = (i + rows.len() - k) % rows.len();

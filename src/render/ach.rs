@@ -80,7 +80,10 @@ fn rating(r: Option<Rating>) -> &'static str {
 }
 
 fn least(g: &Graph, m: &Matrix) -> String {
-    let names: Vec<String> = m.least_inconsistent().map(|c| format!("`{}`", id(g, m.answers[c].claim))).collect();
+    let names: Vec<String> = m
+        .least_inconsistent()
+        .map(|c| format!("`{}`", id(g, m.answers[c].claim)))
+        .collect();
     format!("{} (score {})", listed(names.into_iter(), MAX_ANSWERS), m.least_score)
 }
 
@@ -142,7 +145,10 @@ pub fn human(c: &Checked, ms: &[&Matrix]) -> String {
         score.extend(cols.iter().map(|&c| m.answers[c].score.to_string()));
         score.push(String::new());
         let mut mark = vec!["least inconsistent".to_string(), String::new(), String::new()];
-        mark.extend(cols.iter().map(|&c| if m.answers[c].least_inconsistent { "yes" } else { "" }.to_string()));
+        mark.extend(
+            cols.iter()
+                .map(|&c| if m.answers[c].least_inconsistent { "yes" } else { "" }.to_string()),
+        );
         mark.push(String::new());
         let mut declared = vec!["declared".to_string(), String::new(), String::new()];
         declared.extend(
@@ -173,7 +179,10 @@ pub fn human(c: &Checked, ms: &[&Matrix]) -> String {
             let _ = writeln!(out, "{}", line.trim_end());
         }
         if m.rows.is_empty() {
-            let _ = writeln!(out, "  (no statement rates its answers yet: add `rates:` to the evidence)");
+            let _ = writeln!(
+                out,
+                "  (no statement rates its answers yet: add `rates:` to the evidence)"
+            );
         }
         if let Some(o) = omitted(m) {
             let _ = writeln!(out, "  {o}");
@@ -338,7 +347,10 @@ pub fn json(c: &Checked, ms: &[&Matrix]) -> String {
     struct Out {
         questions: Vec<JsonQuestion>,
     }
-    format!("{}\n", serde_json::to_string_pretty(&Out { questions }).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&Out { questions }).unwrap_or_default()
+    )
 }
 
 /// `argcheck ach ARGS --format F`: the last argument is the question when

@@ -21,7 +21,13 @@ use crate::diagnostic::Diagnostic;
 /// Every row whose deletion changes the least inconsistent answers.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, q) in cx.matrices() {
-        let with = listed(m.least_inconsistent().map(|c| cx.stmt(m.answers[c].claim)).collect::<Vec<_>>().into_iter(), 8);
+        let with = listed(
+            m.least_inconsistent()
+                .map(|c| cx.stmt(m.answers[c].claim))
+                .collect::<Vec<_>>()
+                .into_iter(),
+            8,
+        );
         for row in m.rows.iter().filter(|r| r.linchpin) {
             // Scores without the row (linchpins only: one pass over the
             // answers each, for the message).
@@ -55,7 +61,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let before_scores = scores(&mut m.answers.iter().map(|a| a.score.0).enumerate());
             let after_scores = scores(&mut without.iter().copied().enumerate());
-            let ceiling = row.ceiling.map_or("none: not grounded".to_string(), |t| format!("`{t}`"));
+            let ceiling = row
+                .ceiling
+                .map_or("none: not grounded".to_string(), |t| format!("`{t}`"));
             out.push(
                 Diagnostic::new(
                     &RULE,

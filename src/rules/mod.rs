@@ -220,7 +220,9 @@ impl Context<'_> {
     /// its statement that rates an answer of the row's question.
     pub fn row_loc(&self, row: &crate::analysis::ach::Row) -> crate::diagnostic::Loc {
         let st = &self.graph.statements[row.stmt];
-        st.rates.get(row.first_rate).map_or_else(|| st.loc.clone(), |r| r.value.clone())
+        st.rates
+            .get(row.first_rate)
+            .map_or_else(|| st.loc.clone(), |r| r.value.clone())
     }
 
     /// The matrices of the questions with at least two answers (one with
