@@ -69,6 +69,21 @@ pub fn inconsistency(r: Rating) -> u64 {
     }
 }
 
+/// The least inconsistent answers of a matrix without one of its rows
+/// ([`Matrix::least_without`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeastWithout {
+    /// The lowest score without the row.
+    pub score: Halves,
+    /// How many answers would have it.
+    pub count: usize,
+    /// The first of them, by column (at most the `max` asked for).
+    pub first: Vec<usize>,
+    /// Whether the set differs from the matrix's least inconsistent
+    /// answers: the row is a linchpin.
+    pub changes: bool,
+}
+
 /// One column of a matrix: an answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
@@ -123,6 +138,10 @@ pub struct Matrix {
     pub rows: Vec<Row>,
     /// The lowest score (0 when no row counts).
     pub least_score: Halves,
+    /// How many answers have the lowest score.
+    pub least_count: usize,
+    /// Every column, by ascending score (ties by column).
+    pub order: Vec<usize>,
     /// Sum of the lower bounds, in percent, of the answers' declared
     /// confidences (answers without one add nothing).
     pub declared_lower_sum: u32,
@@ -146,6 +165,68 @@ impl Matrix {
             .enumerate()
             .filter(|(_, a)| a.least_inconsistent)
             .map(|(c, _)| c)
+    }
+
+    /// What deleting `row` would leave: the new lowest score, how many
+    /// answers would have it, the first `max` of them (by column), and
+    /// whether that set differs from today's (the row is a linchpin).
+    ///
+    /// Only the answers the row raises change score, so the new lowest
+    /// score is the lower of theirs (lowered) and the lowest score of the
+    /// others, the first column of [`Matrix::order`] the row does not
+    /// raise: O(k log k + max) for a row of k ratings, whatever the size of
+    /// the matrix.
+    pub fn least_without(&self, row: &Row, max: usize) -> LeastWithout {
+        let score = |c: usize| self.answers[c].score.0;
+        let add = |r: Rating| row.weight.0 * inconsistency(r);
+        let raised = |c: usize| row.rating(c).is_some_and(|r| add(r) > 0);
+        let changed = || {
+            row.ratings
+                .iter()
+                .filter(move |(c, r)| add(*r) > 0 && *c < self.answers.len())
+                .map(move |&(c, r)| (c, score(c) - add(r)))
+        };
+        let least = self.least_score.0;
+        let others = self.order.iter().copied().find(|&c| !raised(c)).map(score);
+        let lowered = changed().map(|(_, s)| s).min();
+        let new_least = match (others, lowered) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(0),
+        };
+        let mut changed_members = 0;
+        let mut changed_in_old = 0;
+        let mut all_old = true;
+        let mut first: Vec<usize> = Vec::new();
+        for (c, s) in changed() {
+            let old = self.answers[c].least_inconsistent;
+            changed_in_old += usize::from(old);
+            if s == new_least {
+                changed_members += 1;
+                all_old &= old;
+                if first.len() < max {
+                    first.push(c);
+                }
+            }
+        }
+        // The other answers keep their scores, all at least `least`: they
+        // have the new lowest score only when it did not move.
+        let unchanged_members = if new_least == least {
+            self.least_count - changed_in_old
+        } else {
+            0
+        };
+        if unchanged_members > 0 {
+            let unchanged = self.order.iter().copied().filter(|&c| !raised(c));
+            first.extend(unchanged.take_while(|&c| score(c) == new_least).take(max));
+            first.sort_unstable();
+            first.truncate(max);
+        }
+        LeastWithout {
+            score: Halves(new_least),
+            count: changed_members + unchanged_members,
+            first,
+            changes: !(all_old && changed_members + unchanged_members == self.least_count),
+        }
     }
 
     /// The column of `claim`, if it answers this question.
@@ -182,6 +263,8 @@ pub fn matrices(g: &Graph, ceiling: impl Fn(StmtId) -> Option<Term>) -> Vec<Matr
                     .collect(),
                 rows: Vec::new(),
                 least_score: Halves(0),
+                least_count: 0,
+                order: Vec::new(),
                 declared_lower_sum: 0,
                 declared_most_likely: None,
             }
@@ -246,14 +329,20 @@ pub fn evaluate(m: &mut Matrix) {
         n_least += usize::from(s == least);
     }
     m.least_score = Halves(least);
+    m.least_count = n_least;
     // Columns by score, to find the lowest score outside a row's answers in
     // as many steps as the row has answers.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by_key(|&c| scores[c]);
-    let mut marked = vec![false; n];
-    for row in &mut m.rows {
-        row.diagnostic = diagnostic(&row.ratings);
-        row.linchpin = linchpin(row, &scores, least, n_least, &m.answers, &order, &mut marked);
+    order.sort_unstable_by_key(|&c| (scores[c], c));
+    m.order = order;
+    let flags: Vec<(bool, bool)> = m
+        .rows
+        .iter()
+        .map(|row| (diagnostic(&row.ratings), m.least_without(row, 0).changes))
+        .collect();
+    for (row, (d, l)) in m.rows.iter_mut().zip(flags) {
+        row.diagnostic = d;
+        row.linchpin = l;
     }
     m.declared_lower_sum = m
         .answers
@@ -278,64 +367,6 @@ fn diagnostic(ratings: &[(usize, Rating)]) -> bool {
         Some(first) => it.any(|r| r != first),
         None => false,
     }
-}
-
-/// Whether deleting `row` changes the set of least inconsistent answers.
-/// Only the answers the row raises (its contributions) change score: the
-/// new lowest score is the lower of theirs, lowered, and the lowest score
-/// of the others (the first unmarked column of `order`).
-fn linchpin(
-    row: &Row,
-    scores: &[u64],
-    least: u64,
-    n_least: usize,
-    answers: &[Answer],
-    order: &[usize],
-    marked: &mut [bool],
-) -> bool {
-    let contrib = |r: Rating| row.weight.0 * inconsistency(r);
-    let changed = || {
-        row.ratings
-            .iter()
-            .filter(move |(c, r)| contrib(*r) > 0 && *c < scores.len())
-    };
-    if changed().next().is_none() {
-        return false;
-    }
-    for &(c, _) in changed() {
-        marked[c] = true;
-    }
-    let others = order.iter().find(|&&c| !marked[c]).map(|&c| scores[c]);
-    for &(c, _) in changed() {
-        marked[c] = false;
-    }
-    let lowered = changed()
-        .map(|&(c, r)| scores[c] - contrib(r))
-        .min()
-        .unwrap_or(u64::MAX);
-    let new_least = others.unwrap_or(u64::MAX).min(lowered);
-    // Members of the new set among the changed answers, and whether each
-    // was in the old set.
-    let mut changed_members = 0;
-    let mut changed_in_old = 0;
-    let mut all_old = true;
-    for &(c, r) in changed() {
-        if answers[c].least_inconsistent {
-            changed_in_old += 1;
-        }
-        if scores[c] - contrib(r) == new_least {
-            changed_members += 1;
-            all_old &= answers[c].least_inconsistent;
-        }
-    }
-    // The unchanged answers keep their scores, all at least `least`: they
-    // are in the new set only when the lowest score did not move.
-    let unchanged_members = if new_least == least {
-        n_least - changed_in_old
-    } else {
-        0
-    };
-    !(all_old && changed_members + unchanged_members == n_least)
 }
 
 #[cfg(test)]
@@ -373,6 +404,8 @@ mod tests {
                 .collect(),
             rows,
             least_score: Halves(0),
+            least_count: 0,
+            order: Vec::new(),
             declared_lower_sum: 0,
             declared_most_likely: None,
         };
@@ -386,6 +419,21 @@ mod tests {
 
     fn least(m: &Matrix) -> Vec<usize> {
         m.least_inconsistent().collect()
+    }
+
+    /// 100,000 answers and 100,000 rows, each rating one answer `I`: every
+    /// row is a linchpin (all answers tie at 1; deleting a row drops its
+    /// answer to 0). Scoring the matrix again per row would be 10^10 steps;
+    /// this takes one pass and one sort.
+    #[test]
+    fn a_huge_sparse_matrix_stays_linear() {
+        let n = 100_000;
+        let rows = (0..n).map(|c| row(2, &[(c, Inconsistent)])).collect();
+        let m = matrix(&vec![None; n], rows);
+        assert_eq!(m.least_count, n);
+        assert!(m.rows.iter().all(|r| r.linchpin && !r.diagnostic));
+        let w = m.least_without(&m.rows[7], 3);
+        assert_eq!((w.score, w.count, w.first), (Halves(0), 1, vec![7]));
     }
 
     #[test]
@@ -559,8 +607,16 @@ mod tests {
             let m = build(n, &rows, &ident);
             let before = brute_least(&m, None);
             prop_assert_eq!(least(&m), before.clone());
-            for i in 0..m.rows.len() {
-                prop_assert_eq!(m.rows[i].linchpin, brute_least(&m, Some(i)) != before, "row {}", i);
+            for (i, row) in m.rows.iter().enumerate() {
+                let after = brute_least(&m, Some(i));
+                prop_assert_eq!(row.linchpin, after != before, "row {}", i);
+                let w = m.least_without(row, usize::MAX);
+                prop_assert_eq!(w.count, after.len());
+                prop_assert_eq!(&w.first, &after);
+                prop_assert_eq!(w.changes, row.linchpin);
+                let cut = m.least_without(row, 1);
+                prop_assert_eq!(cut.first.len(), after.len().min(1));
+                prop_assert_eq!(cut.first.first(), after.first());
             }
         }
 

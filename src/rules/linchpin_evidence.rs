@@ -14,53 +14,61 @@ pub static RULE: Rule = Rule {
     fix: "source ap \"Associated Press\"\n  reliability: A\nsource un \"UN monitoring team\"\n  reliability: B\nclaim in-pakistan \"The base is in Pakistan.\"\n  confidence: likely\n  cite: ap 2\nclaim in-afghanistan \"The base is in Afghanistan.\"\n  confidence: unlikely\n  cite: ap 3\nquestion where \"Where is the base?\"\n  answers: in-pakistan, in-afghanistan\nevidence raids \"Raids in Afghanistan found no camps.\"\n  cite: ap 2\n  rates: in-pakistan C, in-afghanistan I\nevidence monitors \"UN monitors found its recruits come from Pakistan.\"\n  cite: un 2\n  rates: in-pakistan C, in-afghanistan I   # a second, independent row\n",
 };
 
-use super::{listed, Context};
+use super::Context;
 use crate::analysis::ach::{inconsistency, Halves};
 use crate::diagnostic::Diagnostic;
 
 /// Every row whose deletion changes the least inconsistent answers.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (m, q) in cx.matrices() {
-        let with = listed(
-            m.least_inconsistent()
-                .map(|c| cx.stmt(m.answers[c].claim))
-                .collect::<Vec<_>>()
-                .into_iter(),
-            8,
-        );
+        let mut with: Vec<String> = m
+            .least_inconsistent()
+            .take(8)
+            .map(|c| cx.stmt(m.answers[c].claim))
+            .collect();
+        if m.least_count > with.len() {
+            with.push(format!("and {} more", m.least_count - with.len()));
+        }
+        let with = with.join(", ");
         for row in m.rows.iter().filter(|r| r.linchpin) {
-            // Scores without the row (linchpins only: one pass over the
-            // answers each, for the message).
-            let mut without: Vec<u64> = m.answers.iter().map(|a| a.score.0).collect();
+            // Only what the row changes: the answers it raises and the new
+            // lowest score (never a pass over every answer per row).
+            let without = m.least_without(row, 8);
+            let mut after: Vec<String> = without.first.iter().map(|&c| cx.stmt(m.answers[c].claim)).collect();
+            if without.count > after.len() {
+                after.push(format!("and {} more", without.count - after.len()));
+            }
             let mut adds = Vec::new();
+            let mut moved = Vec::new();
+            let mut raised = 0;
             for &(c, r) in &row.ratings {
                 let add = row.weight.0 * inconsistency(r);
-                if add > 0 {
-                    without[c] -= add;
+                if add == 0 {
+                    continue;
+                }
+                let a = &m.answers[c];
+                raised += 1;
+                if adds.len() < 8 {
                     adds.push(format!(
                         "{} to {} ({} × {})",
                         Halves(add),
-                        cx.stmt(m.answers[c].claim),
+                        cx.stmt(a.claim),
                         row.weight,
                         inconsistency(r)
                     ));
+                    moved.push(format!(
+                        "{} {} → {}",
+                        cx.stmt(a.claim),
+                        a.score,
+                        Halves(a.score.0 - add)
+                    ));
                 }
             }
-            let low = without.iter().copied().min().unwrap_or(0);
-            let after: Vec<String> = (0..without.len())
-                .filter(|&c| without[c] == low)
-                .map(|c| cx.stmt(m.answers[c].claim))
-                .collect();
-            let scores = |s: &mut dyn Iterator<Item = (usize, u64)>| {
-                listed(
-                    s.map(|(c, v)| format!("{} {}", cx.stmt(m.answers[c].claim), Halves(v)))
-                        .collect::<Vec<_>>()
-                        .into_iter(),
-                    8,
-                )
-            };
-            let before_scores = scores(&mut m.answers.iter().map(|a| a.score.0).enumerate());
-            let after_scores = scores(&mut without.iter().copied().enumerate());
+            if raised > adds.len() {
+                let more = format!("and {} more", raised - adds.len());
+                adds.push(more.clone());
+                moved.push(more);
+            }
             let ceiling = row
                 .ceiling
                 .map_or("none: not grounded".to_string(), |t| format!("`{t}`"));
@@ -73,18 +81,16 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         cx.question(q),
                         cx.stmt(row.stmt),
                         with,
-                        listed(after.into_iter(), 8)
+                        after.join(", ")
                     ),
-                    format!(
-                        "weight {} (ceiling {}) adds {}",
-                        row.weight,
-                        ceiling,
-                        listed(adds.into_iter(), 8)
-                    ),
+                    format!("weight {} (ceiling {}) adds {}", row.weight, ceiling, adds.join(", ")),
                 )
                 .with_label(q.loc.clone(), "the question")
                 .with_help(format!(
-                    "scores with it: {before_scores}; without it: {after_scores}. Check this row's sources and ratings first, or find more evidence that tells the answers apart"
+                    "without it: {}; the lowest score {} → {}. Check this row's sources and ratings first, or find more evidence that tells the answers apart",
+                    moved.join(", "),
+                    m.least_score,
+                    without.score
                 )),
             );
         }
