@@ -110,3 +110,39 @@ fn a_huge_matrix_is_shown_bounded() {
     assert_eq!(v["questions"][0]["rows"].as_array().map(Vec::len), Some(400));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn hovers_read_the_same_matrices() {
+    // What the language server will show, from the library's public API.
+    use argcheck::analysis::Semantics;
+    use argcheck::render::ach::{hover_question, hover_rates};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = argcheck::check::run(&[root.join("tests/ach/matrix.arg")], Semantics::Grounded).expect("checks");
+    let q = c
+        .graph
+        .questions
+        .iter()
+        .position(|q| q.name == "where")
+        .expect("question");
+    let m = &c.facts.ach[q];
+    let h = hover_question(&c.graph, m);
+    assert!(h.starts_with("**question `where`**"), "{h}");
+    assert!(
+        h.contains("- `in-pakistan`: score 0, least inconsistent, declared `likely`"),
+        "{h}"
+    );
+    assert!(h.contains("- `in-afghanistan`: score 2, declared `unlikely`"), "{h}");
+    assert!(h.contains("4 rows: 2 linchpin, 1 not diagnostic"), "{h}");
+    let raids = c.graph.statements.iter().position(|s| s.name == "raids").expect("row");
+    let h = hover_rates(&c.graph, &c.facts.ach, raids).expect("raids rates");
+    assert!(h.starts_with("**row weight 2** (ceiling very-likely)"), "{h}");
+    assert!(h.contains("- question `where`: linchpin"), "{h}");
+    assert!(h.contains("- question `who`: linchpin, not diagnostic"), "{h}");
+    let local = c
+        .graph
+        .statements
+        .iter()
+        .position(|s| s.name == "local")
+        .expect("claim");
+    assert_eq!(hover_rates(&c.graph, &c.facts.ach, local), None);
+}

@@ -235,6 +235,13 @@ impl Matrix {
     }
 }
 
+/// The rows of statement `stmt`, with their matrices (one per question it
+/// rates): what a hover on a `rates:` entry shows. A scan of every row.
+pub fn rows_of(ach: &[Matrix], stmt: StmtId) -> impl Iterator<Item = (&Matrix, &Row)> {
+    ach.iter()
+        .flat_map(move |m| m.rows.iter().filter(move |r| r.stmt == stmt).map(move |r| (m, r)))
+}
+
 /// Every question's matrix, in the order of [`Graph::questions`].
 /// `ceiling(s)` is statement `s`'s ceiling (`None` when not grounded).
 pub fn matrices(g: &Graph, ceiling: impl Fn(StmtId) -> Option<Term>) -> Vec<Matrix> {

@@ -8,9 +8,8 @@
 //! out (the score line, the least inconsistent answers and the JSON stay
 //! complete). Ids and texts are escaped and cut to [`MAX_ID`] characters.
 
-use crate::analysis::ach::Matrix;
-use crate::check::Checked;
-use crate::graph::{Graph, Rating};
+use crate::analysis::ach::{rows_of, Matrix};
+use crate::graph::{Graph, Rating, StmtId, Workspace};
 use crate::render::{cap, escape};
 use crate::rules::listed;
 use serde::ser::{SerializeMap, Serializer};
@@ -26,13 +25,10 @@ pub const MAX_ID: usize = 32;
 
 /// The matrices to show: every question's, or the one named `question`
 /// (an error message, with "did you mean", when none is named so).
-pub fn select<'c>(c: &'c Checked, question: Option<&str>) -> Result<Vec<&'c Matrix>, String> {
-    let g = &c.graph;
+pub fn select<'c>(g: &Graph, ach: &'c [Matrix], question: Option<&str>) -> Result<Vec<&'c Matrix>, String> {
     match question {
-        None => Ok(c.facts.ach.iter().collect()),
-        Some(name) => c
-            .facts
-            .ach
+        None => Ok(ach.iter().collect()),
+        Some(name) => ach
             .iter()
             .find(|m| g.questions.get(m.question).is_some_and(|q| q.name == name))
             .map(|m| vec![m])
@@ -109,8 +105,7 @@ fn omitted(m: &Matrix) -> Option<String> {
 const LEGEND: &str = "weight from the row's ceiling: 2 very-likely or above, 1 likely or even-chance, 0.5 below, 0 not grounded; score = sum of weight x inconsistency (I 1, II 2, others 0); the least inconsistent answers have the lowest score";
 
 /// The matrices as aligned text tables.
-pub fn human(c: &Checked, ms: &[&Matrix]) -> String {
-    let g = &c.graph;
+pub fn human(ws: &Workspace, g: &Graph, ms: &[&Matrix]) -> String {
     let mut out = String::new();
     if ms.is_empty() {
         out.push_str("no question (a `question` item lists competing answers)\n");
@@ -122,11 +117,11 @@ pub fn human(c: &Checked, ms: &[&Matrix]) -> String {
         }
         let (name, text) = qname(g, m);
         let q = &g.questions[m.question];
-        let p = super::pos(&c.ws, q.loc.file, q.loc.span.start);
+        let p = super::pos(ws, q.loc.file, q.loc.span.start);
         let _ = writeln!(
             out,
             "question {name} \"{text}\" ({}:{})",
-            escape(&c.ws.files[q.loc.file].name),
+            escape(&ws.files[q.loc.file].name),
             p.line
         );
         let cols: Vec<usize> = (0..m.answers.len().min(MAX_ANSWERS)).collect();
@@ -201,8 +196,7 @@ pub fn human(c: &Checked, ms: &[&Matrix]) -> String {
 }
 
 /// The matrices as Markdown tables.
-pub fn markdown(c: &Checked, ms: &[&Matrix]) -> String {
-    let g = &c.graph;
+pub fn markdown(g: &Graph, ms: &[&Matrix]) -> String {
     let mut out = String::new();
     if ms.is_empty() {
         out.push_str("No question.\n");
@@ -303,8 +297,7 @@ impl Serialize for Ratings {
 }
 
 /// The matrices as one JSON object: every row and answer, unabridged.
-pub fn json(c: &Checked, ms: &[&Matrix]) -> String {
-    let g = &c.graph;
+pub fn json(g: &Graph, ms: &[&Matrix]) -> String {
     let name = |s: usize| g.statements[s].name.to_string();
     let questions: Vec<JsonQuestion> = ms
         .iter()
@@ -353,6 +346,61 @@ pub fn json(c: &Checked, ms: &[&Matrix]) -> String {
     )
 }
 
+/// Hover text (Markdown) for a question: each answer's score, the least
+/// inconsistent ones, the declared confidences, and how many rows are
+/// linchpins or not diagnostic. At most [`MAX_ANSWERS`] answers are listed.
+pub fn hover_question(g: &Graph, m: &Matrix) -> String {
+    let (name, text) = qname(g, m);
+    let mut out = format!("**question `{name}`**: {text}\n\n");
+    for a in m.answers.iter().take(MAX_ANSWERS) {
+        let _ = writeln!(
+            out,
+            "- `{}`: score {}{}{}",
+            id(g, a.claim),
+            a.score,
+            if a.least_inconsistent {
+                ", least inconsistent"
+            } else {
+                ""
+            },
+            a.confidence.map_or(String::new(), |t| format!(", declared `{t}`"))
+        );
+    }
+    if m.answers.len() > MAX_ANSWERS {
+        let _ = writeln!(out, "- and {} more answers", m.answers.len() - MAX_ANSWERS);
+    }
+    let linchpins = m.rows.iter().filter(|r| r.linchpin).count();
+    let flat = m.rows.iter().filter(|r| !r.diagnostic).count();
+    let _ = write!(
+        out,
+        "\n{} rows: {linchpins} linchpin, {flat} not diagnostic; declared confidences at least {} %{}",
+        m.rows.len(),
+        m.declared_lower_sum,
+        if m.incoherent() { " (incoherent)" } else { "" }
+    );
+    out
+}
+
+/// Hover text (Markdown) for a statement that rates: its weight and
+/// ceiling, and per question whether it is diagnostic or a linchpin
+/// (`None` when it rates no answer). One pass over the matrices' rows.
+pub fn hover_rates(g: &Graph, ach: &[Matrix], stmt: StmtId) -> Option<String> {
+    let mut out = String::new();
+    for (m, row) in rows_of(ach, stmt).take(MAX_ANSWERS) {
+        if out.is_empty() {
+            let _ = writeln!(out, "**row weight {}** (ceiling {})\n", row.weight, ceiling(row));
+        }
+        let (name, _) = qname(g, m);
+        let n = notes(row);
+        let _ = writeln!(
+            out,
+            "- question `{name}`: {}",
+            if n.is_empty() { "diagnostic".to_string() } else { n }
+        );
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// `argcheck ach ARGS --format F`: the last argument is the question when
 /// it is not an existing path and could be an id; the others are the paths (`.` when none).
 /// Returns the exit code (0, or 2 when the run or the question fails) and
@@ -379,7 +427,7 @@ pub fn command(args: &[String], format: crate::cli::DiffFormat) -> (i32, String)
             return (2, String::new());
         }
     };
-    let ms = match select(&checked, question) {
+    let ms = match select(&checked.graph, &checked.facts.ach, question) {
         Ok(ms) => ms,
         Err(e) => {
             eprintln!("error: {e}");
@@ -387,9 +435,9 @@ pub fn command(args: &[String], format: crate::cli::DiffFormat) -> (i32, String)
         }
     };
     let out = match format {
-        crate::cli::DiffFormat::Human => human(&checked, &ms),
-        crate::cli::DiffFormat::Json => json(&checked, &ms),
-        crate::cli::DiffFormat::Markdown => markdown(&checked, &ms),
+        crate::cli::DiffFormat::Human => human(&checked.ws, &checked.graph, &ms),
+        crate::cli::DiffFormat::Json => json(&checked.graph, &ms),
+        crate::cli::DiffFormat::Markdown => markdown(&checked.graph, &ms),
     };
     (0, out)
 }
