@@ -483,15 +483,26 @@ fn competing_hypotheses_with_ten_thousand_answers_and_rows() {
         for i in 0..ACH {
             let _ = write!(s, "\nevidence e{i} \"Row {i}\"\n  cite: daily 2\n  rates: a{i} I\n");
         }
+        // One wide row rates every answer `C`, then the last one again (an
+        // `invalid-value`): repeats are found without a scan of the row.
+        let all: Vec<String> = ids.iter().map(|a| format!("{a} C")).collect();
+        let _ = write!(
+            s,
+            "\nevidence wide \"Fits all\"\n  cite: daily 2\n  rates: {}, a{} I\n",
+            all.join(", "),
+            ACH - 1
+        );
         let n = write(&dir.join("ach.arg"), &s);
         let c = check::run(&[dir.to_path_buf()], Semantics::Grounded).expect("the run completes");
         let m = &c.facts.ach[0];
-        assert_eq!((m.answers.len(), m.rows.len(), m.least_count), (ACH, ACH, ACH));
+        assert_eq!((m.answers.len(), m.rows.len(), m.least_count), (ACH, ACH + 1, ACH));
         assert!(m.incoherent(), "{} %", m.declared_lower_sum);
         let o = outcome(&c);
-        for rule in ["unrated-answer", "non-diagnostic-evidence", "linchpin-evidence"] {
+        for rule in ["unrated-answer", "linchpin-evidence"] {
             assert_eq!(o.count(rule), ACH, "{rule}");
         }
+        assert_eq!(o.count("non-diagnostic-evidence"), ACH + 1);
+        assert_eq!(o.count("invalid-value"), 1);
         assert_eq!(o.count("incoherent-confidence"), 1);
         let incoherent = c
             .diagnostics

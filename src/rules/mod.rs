@@ -222,7 +222,7 @@ impl Context<'_> {
         let st = &self.graph.statements[row.stmt];
         st.rates
             .get(row.first_rate)
-            .map_or_else(|| st.loc.clone(), |r| r.value.clone())
+            .map_or_else(|| st.loc.clone(), |r| r.value_loc())
     }
 
     /// The matrices of the questions with at least two answers (one with
