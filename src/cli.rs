@@ -132,8 +132,9 @@ pub enum Command {
     },
     /// Competing hypotheses: each question's matrix (one column per answer,
     /// one row per rating statement, weights, scores, the least
-    /// inconsistent answers, non-diagnostic rows and linchpins). Every
-    /// argument that is not an existing path is the question to show.
+    /// inconsistent answers, non-diagnostic rows and linchpins). The last
+    /// argument is a question's id when it is not an existing path and
+    /// holds no `/`, `\` or `.`.
     Ach {
         /// Files or directories, then optionally a question's id.
         #[arg(value_name = "PATHS [QUESTION]")]

@@ -252,7 +252,8 @@ pub fn markdown(g: &Graph, ms: &[&Matrix]) -> String {
             );
         }
     }
-    let _ = writeln!(out, "\n{}.", LEGEND.replace(" x ", " × "));
+    let legend = LEGEND.replace(" x ", " × ");
+    let _ = writeln!(out, "\nW{}.", legend.strip_prefix('w').unwrap_or(&legend));
     out
 }
 
