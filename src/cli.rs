@@ -130,6 +130,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
         semantics: SemanticsArg,
     },
+    /// Competing hypotheses: each question's matrix (one column per answer,
+    /// one row per rating statement, weights, scores, the least
+    /// inconsistent answers, non-diagnostic rows and linchpins). The last
+    /// argument is a question's id when it is not an existing path and
+    /// holds no `/`, `\` or `.`.
+    Ach {
+        /// Files or directories, then optionally a question's id.
+        #[arg(value_name = "PATHS [QUESTION]")]
+        args: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
     /// A semantic diff of the argument between a git revision and the
     /// working tree: statements added and removed, facts that moved,
     /// findings that appeared and were fixed.
@@ -357,6 +370,11 @@ fn run(command: Command) -> i32 {
                 }
             };
             impact_cmd(&checked, &source, format, semantics.into())
+        }
+        Command::Ach { args, format } => {
+            let (code, out) = render::ach::command(&args, format);
+            write_out(&out);
+            code
         }
         Command::Diff {
             rev,

@@ -62,6 +62,20 @@ impl Term {
         Term::ALL[i.min(6)]
     }
 
+    /// The term's probability range in whole percent (ICD 203): `likely`
+    /// is (55, 80).
+    pub fn percent(self) -> (u32, u32) {
+        match self {
+            Term::AlmostNoChance => (1, 5),
+            Term::VeryUnlikely => (5, 20),
+            Term::Unlikely => (20, 45),
+            Term::EvenChance => (45, 55),
+            Term::Likely => (55, 80),
+            Term::VeryLikely => (80, 95),
+            Term::AlmostCertain => (95, 99),
+        }
+    }
+
     /// One step up the scale (corroboration), saturating.
     pub fn raised(self) -> Term {
         Term::from_index(self.index() + 1)

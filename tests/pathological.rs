@@ -457,3 +457,62 @@ fn arg_symlink_to_dev_zero() {
         o.assert_bounded(0, 0);
     });
 }
+
+/// Answers and rows of the huge competing-hypotheses matrix.
+const ACH: usize = 10_000;
+
+#[test]
+fn competing_hypotheses_with_ten_thousand_answers_and_rows() {
+    // Each row rates one answer `I`: every row leaves the other answers
+    // unrated, is not diagnostic, and is a linchpin (all answers tie; without
+    // the row its answer would stand alone). A rule or a linchpin test that
+    // walked every answer per row would take 10^8 steps per rule; messages and
+    // labels list at most eight names.
+    on_small_stack(|| {
+        let dir = project("# root\n");
+        let mut s = String::with_capacity(ACH * 120);
+        s.push_str(SOURCES);
+        for i in 0..ACH {
+            let _ = write!(
+                s,
+                "\nclaim a{i} \"Answer {i}\"\n  confidence: almost-no-chance\n  cite: wire 3\n"
+            );
+        }
+        let ids: Vec<String> = (0..ACH).map(|i| format!("a{i}")).collect();
+        let _ = write!(s, "\nquestion q \"Which?\"\n  answers: {}\n", ids.join(", "));
+        for i in 0..ACH {
+            let _ = write!(s, "\nevidence e{i} \"Row {i}\"\n  cite: daily 2\n  rates: a{i} I\n");
+        }
+        // One wide row rates every answer `C`, then the last one again (an
+        // `invalid-value`): repeats are found without a scan of the row.
+        let all: Vec<String> = ids.iter().map(|a| format!("{a} C")).collect();
+        let _ = write!(
+            s,
+            "\nevidence wide \"Fits all\"\n  cite: daily 2\n  rates: {}, a{} I\n",
+            all.join(", "),
+            ACH - 1
+        );
+        let n = write(&dir.join("ach.arg"), &s);
+        let c = check::run(&[dir.to_path_buf()], Semantics::Grounded).expect("the run completes");
+        let m = &c.facts.ach[0];
+        assert_eq!((m.answers.len(), m.rows.len(), m.least_count), (ACH, ACH + 1, ACH));
+        assert!(m.incoherent(), "{} %", m.declared_lower_sum);
+        let o = outcome(&c);
+        for rule in ["unrated-answer", "linchpin-evidence"] {
+            assert_eq!(o.count(rule), ACH, "{rule}");
+        }
+        assert_eq!(o.count("non-diagnostic-evidence"), ACH + 1);
+        assert_eq!(o.count("invalid-value"), 1);
+        assert_eq!(o.count("incoherent-confidence"), 1);
+        let incoherent = c
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "incoherent-confidence")
+            .expect("fired");
+        assert!(incoherent.labels.len() <= 9, "{} labels", incoherent.labels.len());
+        assert!(c.diagnostics.iter().all(|d| d.message.len() < 2_000));
+        // Four findings a row (these three and single-source on its answer),
+        // each under a kilobyte of JSON: linear, about 26 bytes per input byte.
+        o.assert_bounded(n, 32);
+    });
+}

@@ -1,6 +1,7 @@
 //! Analysis: pure functions from the argument graph to facts. Every pass is
 //! iterative (explicit stacks and queues) and linear in statements + edges.
 
+pub mod ach;
 pub mod cycles;
 pub mod dung;
 pub mod origins;
@@ -58,6 +59,9 @@ pub struct Facts {
     pub standing: Vec<Label>,
     /// The semantics used.
     pub semantics: Semantics,
+    /// The competing-hypotheses matrix of every question, in the order of
+    /// `Graph::questions` ([`ach`]).
+    pub ach: Vec<ach::Matrix>,
 }
 
 impl Facts {
@@ -247,6 +251,7 @@ pub fn analyze_with<'c>(
                 || dialectic(g, &reasons, &ceilings, &own, semantics),
             );
             let (attacks, labels, standing_prop, standing) = dialectic?;
+            let ach = ach::matrices(g, |s| ceilings.value[s].map(|v| Term::from_index(v.into())));
             Ok(Facts {
                 reasons,
                 cite_ceiling,
@@ -261,6 +266,7 @@ pub fn analyze_with<'c>(
                 standing_prop,
                 standing,
                 semantics,
+                ach,
             })
         },
     );

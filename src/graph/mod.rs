@@ -286,17 +286,41 @@ impl Rating {
     }
 }
 
-/// One entry of a statement's `rates:`: an answer and its rating.
+/// One entry of a statement's `rates:`: an answer and its rating. Spans
+/// are kept in 32 bits in the statement's file (a matrix may hold a
+/// million ratings): [`Rate::answer_loc`], [`Rate::rating_loc`] and
+/// [`Rate::value_loc`] give them as locations.
 #[derive(Clone, Debug)]
 pub struct Rate {
     /// The rated answer (a claim that answers a question).
     pub answer: StmtId,
     /// The rating.
     pub rating: Rating,
+    /// The file it is written in.
+    pub file: crate::diagnostic::FileId,
     /// Where the answer is named.
-    pub answer_loc: Loc,
+    pub answer_span: crate::span::Span32,
     /// Where the rating is written.
-    pub rating_loc: Loc,
+    pub rating_span: crate::span::Span32,
+    /// The whole `rates:` value it is written in.
+    pub value_span: crate::span::Span32,
+}
+
+impl Rate {
+    /// Where the answer is named.
+    pub fn answer_loc(&self) -> Loc {
+        Loc::new(self.file, self.answer_span.range())
+    }
+
+    /// Where the rating is written.
+    pub fn rating_loc(&self) -> Loc {
+        Loc::new(self.file, self.rating_span.range())
+    }
+
+    /// The whole `rates:` value (where the matrix rules report a row).
+    pub fn value_loc(&self) -> Loc {
+        Loc::new(self.file, self.value_span.range())
+    }
 }
 
 /// A resolved statement.

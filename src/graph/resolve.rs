@@ -16,6 +16,7 @@ use super::{
 use crate::analysis::scc::{tarjan, Csr};
 use crate::diagnostic::{quoted, Diagnostic, FileId, Loc};
 use crate::rules;
+use crate::span::Span32;
 use crate::suggest::did_you_mean;
 use crate::syntax::{Ast, Item, ItemKind, Tok, Value};
 use crate::terms::{
@@ -518,7 +519,7 @@ fn check_rates(g: &mut Graph, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new(
                     &rules::invalid_value::RULE,
-                    r.answer_loc.clone(),
+                    r.answer_loc(),
                     format!("claim `{}` answers no question", quoted(&claim.name)),
                     "not an answer",
                 )
@@ -985,6 +986,9 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         let is_question = item.kind == ItemKind::Question;
         let is_stmt = !is_src && !is_question;
         let mut allow = Vec::new();
+        // Answers this item rates, and where in its `rates`: a row may rate
+        // thousands of answers, so repeats are found in constant time.
+        let mut rated: HashMap<StmtId, usize> = HashMap::default();
         for (a, &ok) in ast.attrs_of(item).iter().zip(keep.iter()) {
             if !ok {
                 continue;
@@ -1027,10 +1031,17 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     }
                 }
                 ("answers", Value::Ids(ids)) => {
-                    let mut answers: Vec<(StmtId, Loc)> = Vec::new();
+                    let mut answers: Vec<(StmtId, Loc)> = Vec::with_capacity(ids.len());
+                    // Wide questions check repeats with a set, to stay linear.
+                    let mut seen = rustc_hash::FxHashSet::default();
                     for &id in ast.ids(ids) {
                         if let Some(Def::Stmt(s)) = self.reference(id, Want::Statement, key) {
-                            if !answers.iter().any(|(m, _)| *m == s) {
+                            let new = if ids.len() > 16 {
+                                seen.insert(s)
+                            } else {
+                                !answers.iter().any(|(m, _)| *m == s)
+                            };
+                            if new {
                                 answers.push((s, self.loc(id)));
                             }
                         }
@@ -1053,6 +1064,8 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                 }
                 ("allow", Value::Ids(ids)) => self.allow_list(ast.ids(ids), &mut allow),
                 ("rates", Value::Rates(idx)) => {
+                    let value = ast.value_span(&a.value).range();
+                    let value_span = Span32::new(value.start, value.end);
                     for r in ast.ratings(idx) {
                         let answer = self.reference(r.answer, Want::Statement, key);
                         let word = self.s(r.rating);
@@ -1089,8 +1102,8 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                         let Some(st) = self.stmt().filter(|_| is_stmt) else {
                             continue;
                         };
-                        if let Some(first) = st.rates.iter().find(|x| x.answer == t) {
-                            let first = first.rating_loc.clone();
+                        if let Some(first) = rated.get(&t).and_then(|&i| st.rates.get(i)) {
+                            let first = first.rating_loc();
                             self.out.diags.push(
                                 Diagnostic::new(
                                     &rules::invalid_value::RULE,
@@ -1103,11 +1116,14 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                             );
                             continue;
                         }
+                        rated.insert(t, st.rates.len());
                         st.rates.push(Rate {
                             answer: t,
                             rating,
-                            answer_loc,
-                            rating_loc,
+                            file,
+                            answer_span: Span32::new(answer_loc.span.start, answer_loc.span.end),
+                            rating_span: Span32::new(rating_loc.span.start, rating_loc.span.end),
+                            value_span,
                         });
                     }
                 }

@@ -12,8 +12,12 @@ pub mod contested_claim;
 pub mod defeated_claim;
 pub mod duplicate_id;
 pub mod import_error;
+pub mod incoherent_confidence;
+pub mod inconsistent_judgement;
 pub mod invalid_value;
+pub mod linchpin_evidence;
 pub mod missing_confidence;
+pub mod non_diagnostic_evidence;
 pub mod orphan_statement;
 pub mod overclaimed_confidence;
 pub mod rests_on_assumption;
@@ -25,6 +29,7 @@ pub mod uncited_evidence;
 pub mod unconfirmed_credibility;
 pub mod unknown_reference;
 pub mod unmet_expectation;
+pub mod unrated_answer;
 pub mod unrated_source;
 pub mod unsupported_claim;
 pub mod unused_allow;
@@ -160,7 +165,7 @@ pub fn markdown() -> String {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 23] = [
+pub static RULES: [&Rule; 28] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -183,6 +188,11 @@ pub static RULES: [&Rule; 23] = [
     &unused_allow::RULE,
     &unmet_expectation::RULE,
     &unconfirmed_credibility::RULE,
+    &unrated_answer::RULE,
+    &non_diagnostic_evidence::RULE,
+    &inconsistent_judgement::RULE,
+    &linchpin_evidence::RULE,
+    &incoherent_confidence::RULE,
     &retracted_source::RULE,
 ];
 
@@ -206,6 +216,30 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The `rates:` value where a matrix row is reported: the first one of
+    /// its statement that rates an answer of the row's question.
+    pub fn row_loc(&self, row: &crate::analysis::ach::Row) -> crate::diagnostic::Loc {
+        let st = &self.graph.statements[row.stmt];
+        st.rates
+            .get(row.first_rate)
+            .map_or_else(|| st.loc.clone(), |r| r.value_loc())
+    }
+
+    /// The matrices of the questions with at least two answers (one with
+    /// fewer is an `invalid-value` already), with each question.
+    pub fn matrices(&self) -> impl Iterator<Item = (&crate::analysis::ach::Matrix, &crate::graph::Question)> {
+        self.facts
+            .ach
+            .iter()
+            .filter_map(|m| Some((m, self.graph.questions.get(m.question)?)))
+            .filter(|(m, _)| m.answers.len() >= 2)
+    }
+
+    /// `` `name` `` of a question.
+    pub fn question(&self, q: &crate::graph::Question) -> String {
+        format!("`{}`", crate::diagnostic::quoted(&q.name))
+    }
+
     /// `` `name` `` of a statement.
     pub fn stmt(&self, s: StmtId) -> String {
         format!("`{}`", crate::diagnostic::quoted(&self.graph.statements[s].name))
@@ -217,10 +251,21 @@ impl Context<'_> {
     }
 }
 
+/// At most `max` items joined with ", ", then "and N more": messages stay
+/// readable whatever the size of a matrix.
+pub fn listed(items: impl ExactSizeIterator<Item = String>, max: usize) -> String {
+    let n = items.len();
+    let mut s: Vec<String> = items.take(max).collect();
+    if n > max {
+        s.push(format!("and {} more", n - max));
+    }
+    s.join(", ")
+}
+
 /// Runs every rule that reads facts.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
     type Check = fn(&Context, &mut Vec<Diagnostic>);
-    const CHECKS: [Check; 18] = [
+    const CHECKS: [Check; 23] = [
         invalid_value::check,
         circular_support::check,
         unsupported_claim::check,
@@ -239,6 +284,11 @@ pub fn run(cx: &Context) -> Vec<Diagnostic> {
         unconfirmed_credibility::check,
         unmet_expectation::check,
         retracted_source::check,
+        unrated_answer::check,
+        non_diagnostic_evidence::check,
+        inconsistent_judgement::check,
+        linchpin_evidence::check,
+        incoherent_confidence::check,
     ];
     // The rules are independent readers of the same facts: run them in
     // parallel and concatenate in this fixed order (the caller sorts).
