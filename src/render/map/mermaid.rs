@@ -48,7 +48,7 @@ pub fn write(map: &Map) -> String {
     let mut s = String::from("flowchart BT\n");
     for (i, n) in map.nodes.iter().enumerate() {
         let label = match n.kind {
-            NodeKind::Joint => "&".to_string(),
+            NodeKind::Joint => escape("&"),
             _ => {
                 let (head, text, facts) = node_lines(n);
                 let mut lines = vec![format!("<b>{}</b>", escape(&head))];

@@ -26,7 +26,11 @@ table{border-collapse:collapse;background:#fff;font-size:14px}
 th,td{border:1px solid #cfd8dc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#eceff1}
 code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:13px}
-.map{overflow:auto;border:1px solid #cfd8dc;background:#fff;max-height:90vh}
+.map{overflow:auto;border:1px solid #cfd8dc;background:#fff;max-height:92vh}
+.map svg{display:block;width:100%;height:auto}
+#zoom{margin-left:0}
+#zoom:checked~.map svg{width:auto;max-width:none}
+.zoom{font-size:14px;color:#37474f}
 .hint{color:#546e7a;font-size:14px}
 .sev{display:inline-block;min-width:58px;font-weight:bold;font-size:13px}
 .sev-error .sev{color:#c62828}.sev-warning .sev{color:#e65100}.sev-info .sev{color:#1565c0}
@@ -100,7 +104,9 @@ pub fn write(c: &Checked) -> (String, Option<String>) {
     if let Some(n) = &note {
         let _ = writeln!(h, "<p class=\"hint\">{}</p>", escape(n));
     }
-    h.push_str("<div class=\"map\">\n");
+    // A CSS-only toggle: the whole map fitted to the page, or actual size
+    // (scrolling) for reading every node.
+    h.push_str("<input type=\"checkbox\" id=\"zoom\"><label class=\"zoom\" for=\"zoom\"> actual size (the map is fitted to the page width; hover a node for its whole text and findings)</label>\n<div class=\"map\">\n");
     h.push_str(&svg);
     h.push_str("</div></section>\n");
     findings(&map, &mut h);
@@ -232,9 +238,14 @@ fn claims(c: &Checked, map: &Map, h: &mut String) {
                 s.as_str()
             ))
         );
-        let _ = writeln!(h, "<pre class=\"tree\">{}</pre>", escape(tree.trim_end()));
+        let _ = writeln!(h, "<pre class=\"tree\">{}</pre>", escape_lines(tree.trim_end()));
     }
     h.push_str("</section>\n");
+}
+
+/// [`escape`] line by line, keeping the line breaks (for `<pre>`).
+fn escape_lines(s: &str) -> String {
+    s.split('\n').map(escape).collect::<Vec<_>>().join("\n")
 }
 
 fn finding_links(map: &Map, n: usize) -> String {

@@ -34,7 +34,7 @@ const BOLD_W: f64 = 7.3;
 const PAD_X: f64 = 10.0;
 const PAD_Y: f64 = 7.0;
 const JOINT: f64 = 16.0;
-const LEGEND_H: f64 = 34.0;
+const LEGEND_H: f64 = 62.0;
 
 /// What a node shows, line by line: (text, class).
 fn node_text(map: &Map, i: usize) -> Vec<(String, &'static str)> {
@@ -191,8 +191,10 @@ const STYLE: &str = r#"
 .am .shape{stroke-width:1.4}
 .am .claim{stroke-width:2.6}
 .am .assumption{stroke-dasharray:5 3}
-.am .source{fill:#e3f2fd;stroke:#1565c0}
+.am .shape.source,.am .state-none .shape.source{fill:#e3f2fd;stroke:#1565c0}
 .am .kind-reason .shape{fill:#fff;stroke:#37474f}
+.am .state-none .shape{fill:#fff;stroke:#37474f}
+.am .legend .source{fill:#e3f2fd;stroke:#1565c0}
 .am .edge{fill:none;stroke:#37474f;stroke-width:1.3}
 .am .edge.link{stroke-width:1.1}
 .am .edge.cite,.am .edge.derives{stroke:#1565c0;stroke-width:1}
@@ -471,6 +473,27 @@ fn legend(s: &mut String) {
             f(x + 31.0)
         );
         x += 36.0 + label.len() as f64 * CHAR_W;
+    }
+    // Second row: the shapes of the kinds.
+    let mut x = 8.0;
+    for (kind, label) in [
+        (NodeKind::Statement(StmtKind::Claim), "claim"),
+        (NodeKind::Statement(StmtKind::Premise), "premise"),
+        (NodeKind::Statement(StmtKind::Evidence), "evidence"),
+        (NodeKind::Statement(StmtKind::Assumption), "assumption"),
+        (NodeKind::Statement(StmtKind::Objection), "objection"),
+        (NodeKind::Source, "source"),
+        (NodeKind::Joint, "linked reason (its statements together)"),
+    ] {
+        let size = if kind == NodeKind::Joint { (JOINT, JOINT) } else { (38.0, 16.0) };
+        let _ = writeln!(
+            s,
+            r#"<g class="kind-{} state-none">{}<text x="{}" y="48">{label}</text></g>"#,
+            kind.as_str(),
+            shape(kind, Pt { x: x + size.0 / 2.0, y: 44.0 }, size),
+            f(x + size.0 + 5.0)
+        );
+        x += size.0 + 14.0 + label.len() as f64 * CHAR_W;
     }
     s.push_str("</g>\n");
 }
