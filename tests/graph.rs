@@ -105,6 +105,19 @@ fn every_format_matches_its_expected_output() {
 }
 
 #[test]
+fn the_readme_map_is_current() {
+    let (svg, code) = run(&["graph", "arguments/", "--format", "svg"]);
+    assert_eq!(code, 0);
+    let path = root().join("docs/partaw-map.svg");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &svg).expect("write docs/partaw-map.svg");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(svg == want, "docs/partaw-map.svg is stale (BLESS=1 cargo test --test graph)");
+}
+
+#[test]
 fn the_model_holds_states_joints_and_findings() {
     let v = model();
     let by_id = |id: &str| {

@@ -160,17 +160,26 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
         });
     }
     let dip = source_row(map, sizes, &mut centers);
+    // The citations reaching a statement end side by side on the left of
+    // its bottom edge, leaving the middle to the edges dugong routes.
+    let mut cites_in = vec![0usize; map.nodes.len()];
+    for e in &map.edges {
+        if e.kind == EdgeKind::Cite {
+            cites_in[e.to] += 1;
+        }
+    }
+    let mut cite_seen = vec![0usize; map.nodes.len()];
     let mut routes = Vec::with_capacity(map.edges.len());
     for (k, e) in map.edges.iter().enumerate() {
         if !laid(e.from) || !laid(e.to) {
-            routes.push(source_route(
-                e.kind,
-                centers[e.from],
-                sizes[e.from],
-                centers[e.to],
-                sizes[e.to],
-                dip,
-            ));
+            let mut to = centers[e.to];
+            if e.kind == EdgeKind::Cite {
+                let (i, m) = (cite_seen[e.to], cites_in[e.to]);
+                cite_seen[e.to] += 1;
+                let frac = 0.12 + 0.3 * i as f64 / (m.max(2) - 1) as f64;
+                to.x += sizes[e.to].0 * (frac - 0.5);
+            }
+            routes.push(source_route(e.kind, centers[e.from], sizes[e.from], to, sizes[e.to], dip));
             continue;
         }
         let (a, b) = (&map.nodes[e.from].key, &map.nodes[e.to].key);

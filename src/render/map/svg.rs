@@ -246,7 +246,7 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
     let texts: Vec<Vec<(String, &'static str)>> = (0..map.nodes.len()).map(|i| node_text(map, i)).collect();
     let sizes: Vec<(f64, f64)> = texts.iter().zip(&map.nodes).map(|(t, n)| size_of(t, n.kind)).collect();
     let lay: Layout = layout(map, &sizes);
-    let width = lay.width.max(560.0);
+    let width = lay.width.max(legend_width());
     let height = lay.height + LEGEND_H;
     let mut s = String::with_capacity(map.nodes.len() * 600 + 4096);
     if opts.standalone {
@@ -283,7 +283,7 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
         );
     }
     s.push_str("</defs>\n");
-    legend(&mut s);
+    let _ = legend(&mut s);
     let _ = writeln!(s, r#"<g transform="translate(0,{})">"#, f(LEGEND_H));
     s.push_str("<g class=\"edges\">\n");
     for (k, e) in map.edges.iter().enumerate() {
@@ -435,8 +435,15 @@ fn edge_title(map: &Map, k: usize) -> String {
     }
 }
 
-/// The key to colours, markers and edges, across the top.
-fn legend(s: &mut String) {
+/// The legend's width: the canvas is never narrower.
+fn legend_width() -> f64 {
+    let mut s = String::new();
+    legend(&mut s)
+}
+
+/// The key to colours, markers and edges, across the top; returns its
+/// width.
+fn legend(s: &mut String) -> f64 {
     s.push_str("<g class=\"legend\">\n");
     let mut x = 8.0;
     for st in [
@@ -464,6 +471,7 @@ fn legend(s: &mut String) {
         ("support", "supports", "am-arrow"),
         ("attack", "attacks", "am-arrow-attack"),
         ("cite", "cites (credibility)", "am-arrow-cite"),
+        ("derives", "derived from", "am-arrow-cite"),
     ] {
         let _ = writeln!(
             s,
@@ -474,6 +482,7 @@ fn legend(s: &mut String) {
         );
         x += 36.0 + label.len() as f64 * CHAR_W;
     }
+    let first_row = x;
     // Second row: the shapes of the kinds.
     let mut x = 8.0;
     for (kind, label) in [
@@ -496,4 +505,5 @@ fn legend(s: &mut String) {
         x += size.0 + 14.0 + label.len() as f64 * CHAR_W;
     }
     s.push_str("</g>\n");
+    x.max(first_row) + 8.0
 }
