@@ -114,7 +114,10 @@ fn the_readme_map_is_current() {
         return;
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(svg == want, "docs/partaw-map.svg is stale (BLESS=1 cargo test --test graph)");
+    assert!(
+        svg == want,
+        "docs/partaw-map.svg is stale (BLESS=1 cargo test --test graph)"
+    );
 }
 
 #[test]
@@ -143,7 +146,10 @@ fn the_model_holds_states_joints_and_findings() {
         .iter()
         .filter_map(|r| r.as_str())
         .collect();
-    assert!(rules.contains(&"overclaimed-confidence") && rules.contains(&"defeated-claim"), "{rules:?}");
+    assert!(
+        rules.contains(&"overclaimed-confidence") && rules.contains(&"defeated-claim"),
+        "{rules:?}"
+    );
     // Every finding is on a node of the map.
     for d in v["diagnostics"].as_array().expect("diagnostics") {
         assert!(d["node"].is_string(), "{d}");
@@ -193,8 +199,16 @@ fn dot_is_valid_for_graphviz() {
         .write_all(dot.as_bytes())
         .expect("write to dot");
     let out = child.wait_with_output().expect("dot runs");
-    assert!(out.status.success(), "dot rejected it: {}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).trim().is_empty(), "dot warned: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "dot rejected it: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).trim().is_empty(),
+        "dot warned: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
@@ -208,7 +222,11 @@ fn mermaid_has_the_header_one_node_per_statement_and_the_edge_styles() {
         let key = st["key"].as_str().unwrap_or("");
         let defs = mmd
             .lines()
-            .filter(|l| l.starts_with(&format!("  {key}[")) || l.starts_with(&format!("  {key}(")) || l.starts_with(&format!("  {key}{{")))
+            .filter(|l| {
+                l.starts_with(&format!("  {key}["))
+                    || l.starts_with(&format!("  {key}("))
+                    || l.starts_with(&format!("  {key}{{"))
+            })
             .count();
         assert_eq!(defs, 1, "node {key} defined {defs} times");
     }
@@ -226,16 +244,25 @@ fn mermaid_has_the_header_one_node_per_statement_and_the_edge_styles() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(attack_at.len(), edges_of(&v, "attack").len());
-    let style = mmd.lines().find(|l| l.contains("stroke:#c62828")).expect("attack style");
+    let style = mmd
+        .lines()
+        .find(|l| l.contains("stroke:#c62828"))
+        .expect("attack style");
     for i in attack_at {
         assert!(style.contains(&i.to_string()), "{style}");
     }
     assert!(style.contains("stroke-dasharray"));
     // What the user wrote cannot break out of a label.
     let main = mmd.lines().find(|l| l.contains("claim main")).expect("main node");
-    assert!(main.contains("#34;main#34;") && main.contains("#60;b#62;not bold"), "{main}");
+    assert!(
+        main.contains("#34;main#34;") && main.contains("#60;b#62;not bold"),
+        "{main}"
+    );
     let inner = &main[main.find('"').expect("open") + 1..main.rfind('"').expect("close")];
-    assert!(!inner.contains('"') && !inner.contains('[') && !inner.contains("<b>not"), "{inner}");
+    assert!(
+        !inner.contains('"') && !inner.contains('[') && !inner.contains("<b>not"),
+        "{inner}"
+    );
 }
 
 #[test]
@@ -292,7 +319,8 @@ fn aif_has_a_node_per_statement_reason_attack_and_assertion() {
     assert_eq!(count("CA"), edges_of(&v, "attack").len());
     assert_eq!(count("L"), with_by);
     assert_eq!(count("YA"), with_by);
-    let edges = 2 * direct_support + edges_of(&v, "link").len() + joints + 2 * edges_of(&v, "attack").len() + 2 * with_by;
+    let edges =
+        2 * direct_support + edges_of(&v, "link").len() + joints + 2 * edges_of(&v, "attack").len() + 2 * with_by;
     assert_eq!(aif["edges"].as_array().map_or(0, |e| e.len()), edges);
     assert_eq!(aif["locutions"].as_array().map_or(0, |l| l.len()), with_by);
     // Every edge joins nodes that exist.
@@ -328,13 +356,19 @@ fn check_report(html: &str, paths: &[&str]) {
         let li = by_id(&format!("d{k}")).unwrap_or_else(|| panic!("finding {k} missing"));
         let text = li.inner_text(parser);
         let msg = d["message"].as_str().unwrap_or("");
-        let shown = tl::parse(&format!("<p>{}</p>", argcheck::render::map::svg::escape(msg)), Default::default())
-            .ok()
-            .and_then(|p| {
-                let parser = p.parser();
-                p.children().first().and_then(|h| h.get(parser)).map(|n| n.inner_text(parser).into_owned())
-            })
-            .unwrap_or_default();
+        let shown = tl::parse(
+            &format!("<p>{}</p>", argcheck::render::map::svg::escape(msg)),
+            Default::default(),
+        )
+        .ok()
+        .and_then(|p| {
+            let parser = p.parser();
+            p.children()
+                .first()
+                .and_then(|h| h.get(parser))
+                .map(|n| n.inner_text(parser).into_owned())
+        })
+        .unwrap_or_default();
         assert!(text.contains(&shown), "finding {k} lacks its message {msg:?}");
     }
     // Every node: a group in the map and an entry the map links to; each
@@ -344,7 +378,10 @@ fn check_report(html: &str, paths: &[&str]) {
         assert!(by_id(key).is_some(), "no map group for {key}");
         if n["kind"] != "reason" {
             assert!(by_id(&format!("node-{key}")).is_some(), "no entry for {key}");
-            assert!(html.contains(&format!("href=\"#node-{key}\"")), "nothing links to {key}");
+            assert!(
+                html.contains(&format!("href=\"#node-{key}\"")),
+                "nothing links to {key}"
+            );
             for d in n["diagnostics"].as_array().expect("diagnostics") {
                 assert!(html.contains(&format!("href=\"#d{d}\"")));
             }
@@ -356,7 +393,11 @@ fn check_report(html: &str, paths: &[&str]) {
         for a in ["src", "href"] {
             if let Some(Some(v)) = attrs.get(a) {
                 let v = v.as_utf8_str();
-                assert!(v.starts_with('#'), "<{} {a}={v}> loads or leaves the page", tag.name().as_utf8_str());
+                assert!(
+                    v.starts_with('#'),
+                    "<{} {a}={v}> loads or leaves the page",
+                    tag.name().as_utf8_str()
+                );
             }
         }
         assert_ne!(tag.name().as_utf8_str(), "link", "a <link> element");

@@ -33,16 +33,20 @@ pub struct Layout {
     pub height: f64,
     /// Why the simple layout was used instead of dugong's, if it was.
     pub fallback: Option<String>,
+    /// Work units dugong spent (0 for the simple layout).
+    pub work: usize,
 }
 
-/// Work units dugong may spend (its own accounting, deterministic, unlike
-/// a clock). Measured: the Partaw map (60 nodes) takes about 0.1 % of it;
-/// a 2,000-statement corpus fits; past that the simple layout takes over
-/// (see docs/performance.md).
-pub const WORK_BUDGET: usize = 400_000_000;
+/// Work units dugong may spend (its own accounting: deterministic, unlike
+/// a clock, so the same input always gets the same layout). Measured
+/// (docs/performance.md): the Partaw map (56 nodes) takes 40 thousand, a
+/// 3,000-statement corpus (4,350 nodes) 132 million in about 2 s; past the
+/// budget the simple layout takes over.
+pub const WORK_BUDGET: usize = 150_000_000;
 
-/// Maps with more nodes than this skip dugong at once.
-pub const MAX_DUGONG_NODES: usize = 3_000;
+/// Maps with more nodes than this skip dugong at once (its time grows
+/// about quadratically: 14,446 nodes took 58 s).
+pub const MAX_DUGONG_NODES: usize = 5_000;
 
 /// Space between nodes of one layer, and between layers.
 const NODE_SEP: f64 = 28.0;
@@ -179,7 +183,14 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
                 let frac = 0.12 + 0.3 * i as f64 / (m.max(2) - 1) as f64;
                 to.x += sizes[e.to].0 * (frac - 0.5);
             }
-            routes.push(source_route(e.kind, centers[e.from], sizes[e.from], to, sizes[e.to], dip));
+            routes.push(source_route(
+                e.kind,
+                centers[e.from],
+                sizes[e.from],
+                to,
+                sizes[e.to],
+                dip,
+            ));
             continue;
         }
         let (a, b) = (&map.nodes[e.from].key, &map.nodes[e.to].key);
@@ -207,6 +218,7 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
         width,
         height,
         fallback: None,
+        work: budget - control.left,
     })
 }
 
@@ -377,5 +389,6 @@ fn layered(map: &Map, sizes: &[(f64, f64)], why: String) -> Layout {
         width,
         height: height.max(2.0 * MARGIN),
         fallback: Some(why),
+        work: 0,
     }
 }

@@ -344,7 +344,12 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
             n.kind.as_str(),
             n.key
         );
-        let _ = writeln!(s, "<title>{}</title>", escape(&node_title(map, i)));
+        let title = node_title(map, i);
+        let _ = writeln!(
+            s,
+            "<title>{}</title>",
+            title.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+        );
         s.push_str(&shape(n.kind, c, size));
         s.push('\n');
         let lines = &texts[i];
@@ -494,12 +499,23 @@ fn legend(s: &mut String) -> f64 {
         (NodeKind::Source, "source"),
         (NodeKind::Joint, "linked reason (its statements together)"),
     ] {
-        let size = if kind == NodeKind::Joint { (JOINT, JOINT) } else { (38.0, 16.0) };
+        let size = if kind == NodeKind::Joint {
+            (JOINT, JOINT)
+        } else {
+            (38.0, 16.0)
+        };
         let _ = writeln!(
             s,
             r#"<g class="kind-{} state-none">{}<text x="{}" y="48">{label}</text></g>"#,
             kind.as_str(),
-            shape(kind, Pt { x: x + size.0 / 2.0, y: 44.0 }, size),
+            shape(
+                kind,
+                Pt {
+                    x: x + size.0 / 2.0,
+                    y: 44.0
+                },
+                size
+            ),
             f(x + size.0 + 5.0)
         );
         x += size.0 + 14.0 + label.len() as f64 * CHAR_W;
