@@ -8,7 +8,7 @@
 use argcheck::analysis::Semantics;
 use argcheck::render::map::{self, layout};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const SMALL: &str = "tests/graph/small.arg";
@@ -432,7 +432,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn the_simple_layout_takes_over_past_the_budget() {
-    let c = argcheck::check::run(&[PathBuf::from(root().join("arguments"))], Semantics::Grounded).expect("check");
+    let c = argcheck::check::run(&[root().join("arguments")], Semantics::Grounded).expect("check");
     let m = map::build(&c, None);
     let sizes = vec![(100.0, 40.0); m.nodes.len()];
     let full = layout::layout(&m, &sizes);
@@ -447,4 +447,38 @@ fn the_simple_layout_takes_over_past_the_budget() {
         assert_eq!(boxes.len(), m.nodes.len());
         assert!(l.routes.iter().all(|r| r.len() >= 2));
     }
+}
+
+#[test]
+fn long_ids_and_texts_stay_bounded_and_odd_text_is_escaped() {
+    let dir = std::env::temp_dir().join(format!("argcheck-graph-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let id = "x".repeat(20_000);
+    let text = "ünïcode ]]> <!-- --> \u{202e} ".repeat(5_000);
+    let file = dir.join("long.arg");
+    std::fs::write(
+        &file,
+        format!("source s \"S\"\n  reliability: C\n\nevidence {id} \"{text}\"\n  cite: s 3\n\nclaim c \"C\"\n  because: {id}\n  confidence: likely\n"),
+    )
+    .expect("write");
+    let path = file.to_string_lossy().into_owned();
+    for format in ["dot", "mermaid", "svg", "aif", "json"] {
+        let (out, code) = run(&["graph", &path, "--format", format]);
+        assert_eq!(code, 0, "{format}");
+        // JSON and AIF carry the text whole (they are data); the drawings
+        // show it cut.
+        let bound = if matches!(format, "json" | "aif") {
+            400_000
+        } else {
+            40_000
+        };
+        assert!(out.len() < bound, "{format}: {} bytes", out.len());
+        if format == "svg" {
+            roxmltree::Document::parse(&out).expect("SVG stays XML");
+        }
+    }
+    let html = report(&[&path], "long");
+    assert!(html.len() < 200_000, "report: {} bytes", html.len());
+    assert!(!html.contains("]]> <!--"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

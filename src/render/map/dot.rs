@@ -13,7 +13,7 @@ pub fn escape(s: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
-            c if c.is_control() => out.push(' '),
+            c if c.is_control() || crate::render::is_unsafe(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -66,7 +66,7 @@ pub fn write(map: &Map) -> String {
             "  {} [{}{colors}, label=\"{label}\", tooltip=\"{}\"];",
             n.key,
             shape(n.kind),
-            escape(&n.text)
+            escape(&super::shorten(&n.text, super::MAX_FULL_TEXT))
         );
     }
     let sources: Vec<&str> = map

@@ -15,7 +15,7 @@ pub fn escape(s: &str) -> String {
             '"' | '#' | '&' | '<' | '>' | '`' | '[' | ']' | '{' | '}' | '(' | ')' | '|' | ';' | '\\' => {
                 let _ = write!(out, "#{};", c as u32);
             }
-            c if c.is_control() => out.push(' '),
+            c if c.is_control() || crate::render::is_unsafe(c) => out.push(' '),
             c => out.push(c),
         }
     }

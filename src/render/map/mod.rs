@@ -234,6 +234,12 @@ pub struct Map {
     pub claim: Option<String>,
 }
 
+/// Characters of an id shown on a node (the whole id is in its tooltip).
+pub const MAX_ID: usize = 60;
+
+/// Characters of a text shown in a tooltip or a table cell.
+pub const MAX_FULL_TEXT: usize = 2_000;
+
 /// Characters of a statement's text shown on a node.
 pub const SHORT_TEXT: usize = 90;
 
@@ -560,8 +566,10 @@ impl Map {
 /// (shortened), then `ceiling X · declared Y` or the source's reliability.
 pub fn node_lines(n: &Node) -> (String, String, Option<String>) {
     let head = match (&n.kind, &n.stmt) {
-        (NodeKind::Statement(k), Some(sf)) => format!("{} {} {}", sf.state.marker(), k.as_str(), n.id),
-        (NodeKind::Source, _) => format!("source {}", n.id),
+        (NodeKind::Statement(k), Some(sf)) => {
+            format!("{} {} {}", sf.state.marker(), k.as_str(), shorten(&n.id, MAX_ID))
+        }
+        (NodeKind::Source, _) => format!("source {}", shorten(&n.id, MAX_ID)),
         _ => "and".to_string(),
     };
     let text = shorten(&n.text, SHORT_TEXT);

@@ -282,7 +282,7 @@ fn statements(map: &Map, h: &mut String) {
             escape(&n.id),
             escape(&n.file),
             n.line,
-            escape(&n.text),
+            escape(&super::shorten(&n.text, super::MAX_FULL_TEXT)),
             sf.ceiling.map_or("none (not grounded)", |t| t.as_str()),
             sf.confidence.map_or("—", |t| t.as_str()),
             sf.standing.as_str(),

@@ -8,8 +8,9 @@ use super::{node_lines, wrap, EdgeKind, Map, NodeKind, State, MAX_TEXT_LINES, WR
 use crate::graph::StmtKind;
 use std::fmt::Write;
 
-/// `s` escaped for XML text and attribute values; control characters
-/// (which XML 1.0 forbids) become spaces.
+/// `s` escaped for XML and HTML text and attribute values; control
+/// characters (which XML 1.0 forbids) and bidirectional overrides become
+/// spaces.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -19,7 +20,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => out.push(' '),
+            // Controls (XML 1.0 forbids most), bidirectional overrides
+            // (they reorder what is shown), non-characters.
+            c if c.is_control() || crate::render::is_unsafe(c) || c == '\u{fffe}' || c == '\u{ffff}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -386,7 +389,12 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
 
 fn node_title(map: &Map, i: usize) -> String {
     let n = &map.nodes[i];
-    let mut t = format!("{} {}: {}", n.kind.as_str(), n.id, n.text);
+    let full = super::shorten(&n.text, super::MAX_FULL_TEXT);
+    let mut t = format!(
+        "{} {}: {full}",
+        n.kind.as_str(),
+        super::shorten(&n.id, super::MAX_FULL_TEXT)
+    );
     if n.kind == NodeKind::Joint {
         t = format!("linked reason: {}", n.text);
     }
@@ -416,7 +424,7 @@ fn edge_title(map: &Map, k: usize) -> String {
         if n.kind == NodeKind::Joint {
             "a linked reason".to_string()
         } else {
-            n.id.clone()
+            super::shorten(&n.id, super::MAX_ID)
         }
     };
     let what = match e.kind {
