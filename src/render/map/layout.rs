@@ -172,25 +172,39 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
             cites_in[e.to] += 1;
         }
     }
+    // And they leave a source side by side along its top, in the order of
+    // where they go, so that a source cited often is not one knot.
+    let mut out_of: Vec<Vec<usize>> = vec![Vec::new(); map.nodes.len()];
+    for (k, e) in map.edges.iter().enumerate() {
+        if e.kind == EdgeKind::Cite {
+            out_of[e.from].push(k);
+        }
+    }
+    let mut start_frac = vec![0.5f64; map.edges.len()];
+    for list in &mut out_of {
+        list.sort_by(|a, b| {
+            let (x, y) = (centers[map.edges[*a].to].x, centers[map.edges[*b].to].x);
+            x.total_cmp(&y).then(a.cmp(b))
+        });
+        let m = list.len() as f64;
+        for (i, k) in list.iter().enumerate() {
+            start_frac[*k] = 0.1 + 0.8 * (i as f64 + 0.5) / m;
+        }
+    }
     let mut cite_seen = vec![0usize; map.nodes.len()];
     let mut routes = Vec::with_capacity(map.edges.len());
     for (k, e) in map.edges.iter().enumerate() {
         if !laid(e.from) || !laid(e.to) {
             let mut to = centers[e.to];
+            let mut from = centers[e.from];
             if e.kind == EdgeKind::Cite {
                 let (i, m) = (cite_seen[e.to], cites_in[e.to]);
                 cite_seen[e.to] += 1;
                 let frac = 0.12 + 0.3 * i as f64 / (m.max(2) - 1) as f64;
                 to.x += sizes[e.to].0 * (frac - 0.5);
+                from.x += sizes[e.from].0 * (start_frac[k] - 0.5);
             }
-            routes.push(source_route(
-                e.kind,
-                centers[e.from],
-                sizes[e.from],
-                to,
-                sizes[e.to],
-                dip,
-            ));
+            routes.push(source_route(e.kind, from, sizes[e.from], to, sizes[e.to], dip));
             continue;
         }
         let (a, b) = (&map.nodes[e.from].key, &map.nodes[e.to].key);
