@@ -1,5 +1,5 @@
 //! `argcheck graph --format dot`: Graphviz DOT, bottom to top (evidence
-//! and sources below, claims on top).
+//! and sources below, each statement above what it rests on).
 
 use super::{node_lines, wrap, EdgeKind, Map, NodeKind, MAX_TEXT_LINES, WRAP};
 use crate::graph::StmtKind;

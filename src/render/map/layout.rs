@@ -1,6 +1,7 @@
 //! Where each node of a map goes: a layered layout, bottom to top
-//! (sources and evidence below, claims on top), by `dugong` (a port of
-//! dagre) within a work budget, else by a simple linear layered layout.
+//! (sources in a row at the bottom, each statement above what it rests
+//! on), by `dugong` (a port of dagre) within a work budget, else by a
+//! simple linear layered layout.
 //!
 //! Inputs are given in the map's order (graph order: files, then place in
 //! file), so the same map always gets the same layout, and a small edit

@@ -100,7 +100,7 @@ pub fn write(c: &Checked) -> (String, Option<String>) {
     );
     h.push_str("<nav><a href=\"#files\">Files</a><a href=\"#map\">Map</a><a href=\"#findings\">Findings</a><a href=\"#claims\">Claims</a><a href=\"#statements\">Statements</a><a href=\"#sources\">Sources</a></nav>\n<main>\n");
     files(c, &map, &mut h);
-    h.push_str("<section id=\"map\"><h2>Map</h2>\n<p class=\"hint\">Evidence and sources at the bottom, claims at the top. Each node shows its id, its text, its ceiling against its declared confidence and, in red, the rules that fired on it. Click a node to highlight what it rests on (again to open its entry; Escape clears).</p>\n");
+    h.push_str("<section id=\"map\"><h2>Map</h2>\n<p class=\"hint\">Support flows upward: sources in a row at the bottom, each statement above what it rests on. Each node shows its id, its text, its ceiling against its declared confidence and, in red, the rules that fired on it. Click a node to highlight what it rests on (again to open its entry; Escape clears).</p>\n");
     if let Some(n) = &note {
         let _ = writeln!(h, "<p class=\"hint\">{}</p>", escape(n));
     }
