@@ -700,3 +700,42 @@ pub const WRAP: usize = 34;
 
 /// Lines of a node's text at most.
 pub const MAX_TEXT_LINES: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_cannot_break_out_of_any_format() {
+        let evil = "a \"q\" #x <b>&</b> [l]{r}(p)|;`\\ \n\u{1b}[2J \u{202e}";
+        let m = mermaid::escape(evil);
+        for c in [
+            '"', '<', '>', '[', ']', '{', '}', '(', ')', '|', '`', '\\', '\n', '\u{1b}', '\u{202e}',
+        ] {
+            assert!(!m.contains(c), "mermaid kept {c:?}: {m}");
+        }
+        assert!(m.contains("#34;q#34;") && m.contains("#35;x"), "{m}");
+        let d = dot::escape(evil);
+        assert!(d.contains("\\\"q\\\"") && d.contains("\\\\ "), "{d}");
+        assert!(!d.contains('\n') && !d.contains('\u{1b}') && !d.contains('\u{202e}'));
+        // Every quote left in DOT is escaped.
+        let unescaped = d.match_indices('"').filter(|(i, _)| !d[..*i].ends_with('\\')).count();
+        assert_eq!(unescaped, 0, "{d}");
+        let x = svg::escape(evil);
+        for c in ['"', '<', '>', '\'', '\n', '\u{1b}', '\u{202e}'] {
+            assert!(!x.contains(c), "svg kept {c:?}: {x}");
+        }
+        assert!(x.contains("&amp;") && x.contains("&lt;b&gt;") && x.contains("&quot;q&quot;"));
+    }
+
+    #[test]
+    fn shorten_and_wrap_are_bounded() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("abcdef ghi", 6), "abcdef…");
+        assert_eq!(shorten("a\nb", 5), "a b");
+        let lines = wrap(&"word ".repeat(100), 20, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+        assert!(lines.iter().all(|l| l.chars().count() <= 21));
+    }
+}
