@@ -172,6 +172,35 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
         semantics: SemanticsArg,
     },
+    /// Draw the argument map with the findings on it: DOT, Mermaid, JSON,
+    /// SVG (laid out in-process) or AIF.
+    Graph {
+        /// Files or directories.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Only what this statement rests on and what attacks it.
+        #[arg(long, value_name = "ID")]
+        claim: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = render::map::Format::Dot)]
+        format: render::map::Format,
+        /// Semantics for objections and attacks.
+        #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+        semantics: SemanticsArg,
+    },
+    /// Write a self-contained HTML report: the map, every finding on its
+    /// node, each claim's support tree, the sources.
+    Report {
+        /// Files or directories.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// The HTML file to write.
+        #[arg(short, long, value_name = "FILE", default_value = "report.html")]
+        output: PathBuf,
+        /// Semantics for objections and attacks.
+        #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+        semantics: SemanticsArg,
+    },
     /// List every rule with its default severity.
     Rules {
         /// Output format.
@@ -419,6 +448,17 @@ fn run(command: Command) -> i32 {
             std::mem::forget(checked);
             code
         }
+        Command::Graph {
+            paths,
+            claim,
+            format,
+            semantics,
+        } => render::map::graph_cmd(&paths, claim.as_deref(), format, semantics.into()),
+        Command::Report {
+            paths,
+            output,
+            semantics,
+        } => render::map::report_cmd(&paths, &output, semantics.into()),
         Command::Init { dir } => init(&dir),
         Command::Rules { format } => {
             match format {

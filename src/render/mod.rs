@@ -10,6 +10,7 @@ pub mod human;
 pub mod impact;
 pub mod json;
 pub mod located;
+pub mod map;
 pub mod sarif;
 
 use crate::graph::Workspace;
