@@ -482,3 +482,44 @@ fn long_ids_and_texts_stay_bounded_and_odd_text_is_escaped() {
     assert!(!html.contains("]]> <!--"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn report_shows_each_question_matrix_with_scores_and_links() {
+    // The matrix of tests/ach/matrix.arg, as `argcheck ach` prints it
+    // (tests/ach/matrix.md): question `where`, row `raids` rates
+    // C / I / N; `in-pakistan` is least inconsistent with score 0.
+    let html = report(&["tests/ach/matrix.arg"], "ach");
+    check_report(&html, &["tests/ach/matrix.arg"]);
+    assert!(html.contains("<a href=\"#questions\">Questions</a>"));
+    let at = html.find("id=\"questions\"").expect("a questions section");
+    let section = &html[at..];
+    assert!(section.contains("<code>where</code> Where is the core support base?"));
+    let raids = section.find(
+        "<code>raids</code></a></td><td>2</td><td>very-likely</td><td>C</td><td>I</td><td>N</td><td>linchpin</td>",
+    );
+    assert!(raids.is_some(), "{}", &section[..section.len().min(3000)]);
+    assert!(section.contains("<td><b>0</b> least inconsistent</td><td>2</td><td>1</td>"));
+    // Every row and answer links to its statement's entry.
+    for id in [
+        "raids",
+        "attacks",
+        "hearsay",
+        "recruits",
+        "in-pakistan",
+        "in-afghanistan",
+        "nowhere",
+    ] {
+        let link = format!("<code>{id}</code></a>");
+        let href = section[..section.find(&link).expect(id)]
+            .rfind("href=\"#")
+            .expect("a link");
+        let key = &section[href + 7..];
+        let key = &key[..key.find('"').expect("closed")];
+        assert!(
+            html.contains(&format!("id=\"{key}\"")),
+            "{id} links to {key}, which is missing"
+        );
+    }
+    // A report without questions has no such section.
+    assert!(!report(&[SMALL], "noach").contains("id=\"questions\""));
+}

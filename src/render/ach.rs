@@ -53,7 +53,8 @@ fn qname(g: &Graph, m: &Matrix) -> (String, String) {
     )
 }
 
-fn notes(row: &crate::analysis::ach::Row) -> String {
+/// Shared with the HTML report.
+pub(crate) fn notes(row: &crate::analysis::ach::Row) -> String {
     let mut n = Vec::new();
     if row.linchpin {
         n.push("linchpin");
@@ -67,11 +68,13 @@ fn notes(row: &crate::analysis::ach::Row) -> String {
     n.join(", ")
 }
 
-fn ceiling(row: &crate::analysis::ach::Row) -> &'static str {
+/// Shared with the HTML report.
+pub(crate) fn ceiling(row: &crate::analysis::ach::Row) -> &'static str {
     row.ceiling.map_or("none", |t| t.as_str())
 }
 
-fn rating(r: Option<Rating>) -> &'static str {
+/// Shared with the HTML report.
+pub(crate) fn rating(r: Option<Rating>) -> &'static str {
     r.map_or("-", |r| r.as_str())
 }
 
@@ -102,7 +105,8 @@ fn omitted(m: &Matrix) -> Option<String> {
     ))
 }
 
-const LEGEND: &str = "weight from the row's ceiling: 2 very-likely or above, 1 likely or even-chance, 0.5 below, 0 not grounded; score = sum of weight x inconsistency (I 1, II 2, others 0); the least inconsistent answers have the lowest score";
+/// How weights and scores are computed, in one sentence.
+pub(crate) const LEGEND: &str = "weight from the row's ceiling: 2 very-likely or above, 1 likely or even-chance, 0.5 below, 0 not grounded; score = sum of weight x inconsistency (I 1, II 2, others 0); the least inconsistent answers have the lowest score";
 
 /// The matrices as aligned text tables.
 pub fn human(ws: &Workspace, g: &Graph, ms: &[&Matrix]) -> String {

@@ -42,10 +42,7 @@ pub fn parse(src: &str) -> ParsedFile {
     fit(&mut ast.attrs);
     fit(&mut ast.toks);
     fit(&mut ast.cites);
-    ParsedFile {
-        ast,
-        errors: p.errors,
-    }
+    ParsedFile { ast, errors: p.errors }
 }
 
 /// Shrinks `v` to its length when more than a fifth of it is unused.

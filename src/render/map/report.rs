@@ -98,7 +98,11 @@ pub fn write(c: &Checked) -> (String, Option<String>) {
         c.graph.statements.len(),
         c.graph.sources.len()
     );
-    h.push_str("<nav><a href=\"#files\">Files</a><a href=\"#map\">Map</a><a href=\"#findings\">Findings</a><a href=\"#claims\">Claims</a><a href=\"#statements\">Statements</a><a href=\"#sources\">Sources</a></nav>\n<main>\n");
+    h.push_str("<nav><a href=\"#files\">Files</a><a href=\"#map\">Map</a><a href=\"#findings\">Findings</a><a href=\"#claims\">Claims</a>");
+    if !c.facts.ach.is_empty() {
+        h.push_str("<a href=\"#questions\">Questions</a>");
+    }
+    h.push_str("<a href=\"#statements\">Statements</a><a href=\"#sources\">Sources</a></nav>\n<main>\n");
     files(c, &map, &mut h);
     h.push_str("<section id=\"map\"><h2>Map</h2>\n<p class=\"hint\">Support flows upward: sources in a row at the bottom, each statement above what it rests on. Each node shows its id, its text, its ceiling against its declared confidence and, in red, the rules that fired on it. Click a node to highlight what it rests on (again to open its entry; Escape clears).</p>\n");
     if let Some(n) = &note {
@@ -111,6 +115,7 @@ pub fn write(c: &Checked) -> (String, Option<String>) {
     h.push_str("</div></section>\n");
     findings(&map, &mut h);
     claims(c, &map, &mut h);
+    questions(c, &mut h);
     statements(&map, &mut h);
     sources(&map, &mut h);
     h.push_str("</main>\n<script>");
@@ -291,6 +296,85 @@ fn statements(map: &Map, h: &mut String) {
         );
     }
     h.push_str("</table></section>\n");
+}
+
+/// Each question's competing-hypotheses matrix (`argcheck ach`): one
+/// column per answer, one row per rating statement, linked to their entries
+/// in the statement table; as bounded as `argcheck ach`'s own tables.
+fn questions(c: &Checked, h: &mut String) {
+    use crate::render::ach::{ceiling, notes, rating, LEGEND, MAX_ANSWERS, MAX_ROWS};
+    let ms = &c.facts.ach;
+    if ms.is_empty() {
+        return;
+    }
+    let g = &c.graph;
+    let stmt = |s: usize| {
+        format!(
+            "<a href=\"#node-s{s}\"><code>{}</code></a>",
+            escape(&super::shorten(&g.statements[s].name, super::MAX_ID))
+        )
+    };
+    let _ = writeln!(
+        h,
+        "<section id=\"questions\"><h2>Questions ({})</h2>\n<p class=\"hint\">Competing hypotheses (Heuer): each row rates the answers CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable; {}. What <code>argcheck ach</code> prints.</p>",
+        ms.len(),
+        escape(LEGEND).replace(" x ", " × ")
+    );
+    for m in ms {
+        let q = &g.questions[m.question];
+        let _ = writeln!(
+            h,
+            "<h3><code>{}</code> {}</h3>\n<table class=\"ach\"><tr><th>row</th><th>weight</th><th>ceiling</th>",
+            escape(&super::shorten(&q.name, super::MAX_ID)),
+            escape(&super::shorten(&q.text, super::MAX_FULL_TEXT))
+        );
+        let cols = m.answers.len().min(MAX_ANSWERS);
+        for a in &m.answers[..cols] {
+            let _ = write!(h, "<th>{}</th>", stmt(a.claim));
+        }
+        h.push_str("<th>notes</th></tr>\n");
+        for row in m.rows.iter().take(MAX_ROWS) {
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td>",
+                stmt(row.stmt),
+                row.weight,
+                ceiling(row)
+            );
+            for k in 0..cols {
+                let _ = write!(h, "<td>{}</td>", rating(row.rating(k)));
+            }
+            let _ = writeln!(h, "<td>{}</td></tr>", notes(row));
+        }
+        h.push_str("<tr><th>score</th><td></td><td></td>");
+        for a in &m.answers[..cols] {
+            if a.least_inconsistent {
+                let _ = write!(h, "<td><b>{}</b> least inconsistent</td>", a.score);
+            } else {
+                let _ = write!(h, "<td>{}</td>", a.score);
+            }
+        }
+        h.push_str("<td></td></tr>\n<tr><th>declared</th><td></td><td></td>");
+        for a in &m.answers[..cols] {
+            let _ = write!(h, "<td>{}</td>", a.confidence.map_or("-", |t| t.as_str()));
+        }
+        h.push_str("<td></td></tr>\n</table>\n");
+        let (rows, answers) = (m.rows.len().saturating_sub(MAX_ROWS), m.answers.len() - cols);
+        if rows > 0 || answers > 0 {
+            let _ = writeln!(
+                h,
+                "<p class=\"hint\">{rows} more rows and {answers} more answers not shown (<code>argcheck ach --format json</code> has them all).</p>"
+            );
+        }
+        if m.incoherent() {
+            let _ = writeln!(
+                h,
+                "<p>Declared confidences: at least {} % in all (incoherent: over 100 %).</p>",
+                m.declared_lower_sum
+            );
+        }
+    }
+    h.push_str("</section>\n");
 }
 
 fn sources(map: &Map, h: &mut String) {
