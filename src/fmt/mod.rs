@@ -37,7 +37,13 @@
 //!   (LSP `rangeFormatting`);
 //! - [`format_markdown`]: the `arg` blocks of a Markdown text, formatted in
 //!   place, everything outside them byte-identical;
-//! - [`format_file_text`]: picks one of the two by file kind.
+//! - [`format_file_text`]: picks one of the two by file kind;
+//! - [`minimal_edit`]: the one edit between a text and its formatted text.
+//!
+//! For LSP: `formatting` is `format_file_text` then `minimal_edit` (no edit
+//! on `Err`: syntax errors leave the buffer alone); `rangeFormatting` is
+//! `format_range` for `.arg` documents (for Markdown, format the whole
+//! text: blocks are small).
 
 pub mod cli;
 
@@ -82,7 +88,7 @@ pub struct RangeEdit {
 pub fn format_source(text: &str) -> Result<String, FormatError> {
     let doc = Doc::read(text)?;
     let out = doc.render();
-    verify(text, &out)?;
+    verify(&doc, &out)?;
     Ok(out)
 }
 
@@ -120,6 +126,39 @@ pub fn format_range(text: &str, range: Range<usize>) -> Result<Option<RangeEdit>
     Ok(Some(RangeEdit { range: region, new_text }))
 }
 
+/// The smallest single edit of whole lines that turns `old` into `new`
+/// (the lines they share at the start and at the end left out), or `None` when
+/// they are equal: what an editor's `formatting` request can answer with
+/// so that the cursor and folds outside the change stay put.
+pub fn minimal_edit(old: &str, new: &str) -> Option<RangeEdit> {
+    if old == new {
+        return None;
+    }
+    // Whole lines of `old`: a position after a line end (never between
+    // the two bytes of a CRLF), so that editors convert it cleanly.
+    let b = old.as_bytes();
+    let line_start = |q: usize| q == 0 || b[q - 1] == b'\n' || (b[q - 1] == b'\r' && b.get(q) != Some(&b'\n'));
+    let mut pre = b.iter().zip(new.bytes()).take_while(|(x, y)| **x == *y).count();
+    while !line_start(pre) {
+        pre -= 1;
+    }
+    let max_suf = old.len().min(new.len()) - pre;
+    let mut suf = b
+        .iter()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suf)
+        .take_while(|(x, y)| **x == *y)
+        .count();
+    while suf > 0 && !line_start(old.len() - suf) {
+        suf -= 1;
+    }
+    Some(RangeEdit {
+        range: pre..old.len() - suf,
+        new_text: new[pre..new.len() - suf].to_string(),
+    })
+}
+
 /// Formats a file's text by its kind: Markdown (`.md`, `.markdown`) through
 /// [`format_markdown`], anything else as `.arg` through [`format_source`].
 pub fn format_file_text(text: &str, markdown: bool) -> Result<String, FormatError> {
@@ -132,8 +171,7 @@ pub fn format_file_text(text: &str, markdown: bool) -> Result<String, FormatErro
 
 /// Checks the formatter's output: it parses without errors and holds the
 /// same items and attributes.
-fn verify(input: &str, out: &str) -> Result<(), FormatError> {
-    let a = syntax::parse(input);
+fn verify(doc: &Doc, out: &str) -> Result<(), FormatError> {
     let b = syntax::parse(out);
     if !b.errors.is_empty() {
         return Err(FormatError::Internal(format!(
@@ -141,7 +179,8 @@ fn verify(input: &str, out: &str) -> Result<(), FormatError> {
             b.errors[0].message
         )));
     }
-    if a.ast.items.len() != b.ast.items.len() || a.ast.attrs.len() != b.ast.attrs.len() {
+    let attrs: usize = doc.items.iter().map(|it| it.attrs.len()).sum();
+    if doc.items.len() != b.ast.items.len() || attrs != b.ast.attrs.len() {
         return Err(FormatError::Internal(
             "the formatted text would not hold the same items".into(),
         ));
@@ -251,30 +290,30 @@ fn line_ending(text: &str) -> &'static str {
 /// strings (a string keeps the line ends written in it, so they must not
 /// decide, or a second run could choose differently).
 fn doc_line_ending(text: &str, ast: &Ast) -> &'static str {
-    let inside = |p: usize| {
-        ast.items
-            .iter()
-            .take_while(|it| it.keyword.start as usize <= p)
-            .any(|it| {
-                let strings = it.text.into_iter().chain(ast.attrs_of(it).iter().flat_map(|a| {
-                    let (one, two) = match a.value {
-                        Value::Str(t) => (Some(t), None),
-                        Value::Cite(i) => (ast.cite(i).locator, None),
-                        Value::Retracted(i) => (ast.retraction(i).note, None),
-                        _ => (None, None::<syntax::Tok>),
-                    };
-                    one.into_iter().chain(two)
-                }));
-                strings.into_iter().any(|t| t.range().contains(&p))
-            })
-    };
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[from..]) {
-        let p = from + i;
-        if !inside(p) {
-            return line_ending(&text[p..]);
+    // Every string's span, in source order (items, then their attributes,
+    // are in source order), walked once beside the line ends.
+    let mut strings: Vec<Range<usize>> = Vec::new();
+    for it in &ast.items {
+        strings.extend(it.text.map(|t| t.range()));
+        for a in ast.attrs_of(it) {
+            let t = match a.value {
+                Value::Str(t) => Some(t),
+                Value::Cite(i) => ast.cite(i).locator,
+                Value::Retracted(i) => ast.retraction(i).note,
+                _ => None,
+            };
+            strings.extend(t.map(|t| t.range()));
         }
-        from = p + 1;
+    }
+    let mut k = 0;
+    for p in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+        while strings.get(k).is_some_and(|r| r.end <= p) {
+            k += 1;
+        }
+        if strings.get(k).is_some_and(|r| r.start <= p) {
+            continue;
+        }
+        return line_ending(&text[p..]);
     }
     "\n"
 }

@@ -52,6 +52,12 @@ fn check_properties(input: &str) {
     assert_eq!(once, twice, "not idempotent on\n{input:?}");
     assert_eq!(ink(input), ink(&once), "text lost or added on\n{input:?}\n→\n{once:?}");
     assert_eq!(meaning(input), meaning(&once), "meaning changed on\n{input:?}");
+    // The minimal edit rebuilds the formatted text.
+    if let Some(e) = minimal_edit(input, &once) {
+        let mut t = input.to_string();
+        t.replace_range(e.range, &e.new_text);
+        assert_eq!(t, once);
+    }
     // Formatting a range, then the whole, is formatting the whole.
     let len = input.len();
     for range in [0..len, len / 3..len / 2, len / 2..len / 2] {
@@ -408,3 +414,13 @@ fn generated_documents_are_mostly_valid() {
     assert!(valid > 400, "only {valid} of 500 generated documents parse");
 }
 
+
+#[test]
+fn minimal_edits_cover_whole_lines() {
+    let old = "claim c \"C\"\r\n    by: s\r\n# end\r\n";
+    let new = fmt(old);
+    let e = minimal_edit(old, &new).expect("an edit");
+    assert_eq!(&old[e.range.clone()], "    by: s\r\n");
+    assert_eq!(e.new_text, "  by: s\r\n\r\n");
+    assert_eq!(minimal_edit(&new, &new), None);
+}
