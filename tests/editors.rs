@@ -39,7 +39,10 @@ fn the_manifest_and_grammars_are_valid_and_agree() {
         assert!(arg.contains(term.as_str()), "the grammar misses `{}`", term.as_str());
     }
     assert!(pkg["devDependencies"]["vscode-textmate"].is_string());
-    assert!(vscode().join("package-lock.json").is_file(), "package-lock.json is committed");
+    assert!(
+        vscode().join("package-lock.json").is_file(),
+        "package-lock.json is committed"
+    );
 }
 
 #[test]
@@ -48,7 +51,11 @@ fn the_grammars_tokenise_a_sample() {
         eprintln!("skipped: editors/vscode/node_modules is absent (scripts/vscode-build.sh installs it)");
         return;
     }
-    let out = match Command::new("node").arg("test/grammar.test.js").current_dir(vscode()).output() {
+    let out = match Command::new("node")
+        .arg("test/grammar.test.js")
+        .current_dir(vscode())
+        .output()
+    {
         Ok(o) => o,
         Err(e) => {
             eprintln!("skipped: node cannot run ({e})");

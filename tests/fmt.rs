@@ -51,7 +51,10 @@ fn cases() -> Vec<PathBuf> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("arg") | Some("md")))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("syntax-error")))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("syntax-error"))
+        })
         .collect();
     out.sort();
     out
@@ -77,19 +80,36 @@ fn expected_outputs() {
         // --check: exit 1 and a diff when the file would change; nothing written.
         let check = argcheck(&dir, &["fmt", "--check", &name]);
         let written = argcheck(&dir, &["fmt", &name]);
-        assert_eq!(written.status.code(), Some(0), "{name}: fmt failed: {}", String::from_utf8_lossy(&written.stderr));
+        assert_eq!(
+            written.status.code(),
+            Some(0),
+            "{name}: fmt failed: {}",
+            String::from_utf8_lossy(&written.stderr)
+        );
         let got = std::fs::read(dir.join(&name)).expect("still there");
         let changed = got != input;
-        assert_eq!(check.status.code(), Some(i32::from(changed)), "{name}: --check exit code");
+        assert_eq!(
+            check.status.code(),
+            Some(i32::from(changed)),
+            "{name}: --check exit code"
+        );
         let diff = String::from_utf8_lossy(&check.stdout);
         if changed {
-            assert!(diff.starts_with(&format!("--- a/{name}\n+++ b/{name}\n@@ ")), "{name}: diff {diff}");
+            assert!(
+                diff.starts_with(&format!("--- a/{name}\n+++ b/{name}\n@@ ")),
+                "{name}: diff {diff}"
+            );
         } else {
             assert!(diff.is_empty(), "{name}: diff of an unchanged file: {diff}");
         }
         // A second run changes nothing.
         let again = argcheck(&dir, &["fmt", "--check", &name]);
-        assert_eq!(again.status.code(), Some(0), "{name}: not idempotent: {}", String::from_utf8_lossy(&again.stdout));
+        assert_eq!(
+            again.status.code(),
+            Some(0),
+            "{name}: not idempotent: {}",
+            String::from_utf8_lossy(&again.stdout)
+        );
         let expected = expected_path(case);
         if bless {
             std::fs::write(&expected, &got).expect("bless");
@@ -120,7 +140,10 @@ fn check_prints_a_unified_diff_and_writes_nothing() {
         String::from_utf8_lossy(&out.stdout),
         "--- a/a.arg\n+++ b/a.arg\n@@ -1,3 +1,3 @@\n claim c \"C\"\n-    by: s\n-    because: a,b\n+  because: a, b\n+  by: s\n"
     );
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "1 file would be reformatted, 0 already formatted\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "1 file would be reformatted, 0 already formatted\n"
+    );
     assert_eq!(std::fs::read_to_string(dir.join("a.arg")).expect("read"), text);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -132,22 +155,38 @@ fn a_file_with_syntax_errors_is_never_rewritten() {
     let text = std::fs::read(&case).expect("read");
     std::fs::write(dir.join("broken.arg"), &text).expect("write");
     std::fs::write(dir.join("fine.arg"), "claim c \"C\"\n    by: s\n").expect("write");
-    let mtime = std::fs::metadata(dir.join("broken.arg")).and_then(|m| m.modified()).ok();
+    let mtime = std::fs::metadata(dir.join("broken.arg"))
+        .and_then(|m| m.modified())
+        .ok();
     let out = argcheck(&dir, &["fmt", "."]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(dir.join("broken.arg")).expect("read"), text, "rewritten");
-    assert_eq!(std::fs::metadata(dir.join("broken.arg")).and_then(|m| m.modified()).ok(), mtime);
+    assert_eq!(
+        std::fs::metadata(dir.join("broken.arg"))
+            .and_then(|m| m.modified())
+            .ok(),
+        mtime
+    );
     // The clean file next to it is still formatted.
-    assert_eq!(std::fs::read_to_string(dir.join("fine.arg")).expect("read"), "claim c \"C\"\n  by: s\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("fine.arg")).expect("read"),
+        "claim c \"C\"\n  by: s\n"
+    );
     // The errors are those of `check`, drawn the same way.
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let check = argcheck(&dir, &["check", "broken.arg"]);
     let check_out = String::from_utf8_lossy(&check.stdout).into_owned();
     let report = stderr.split("\nerror: ").next().unwrap_or_default();
-    let blocks: Vec<&str> = report.split("syntax-error\n").filter(|b| !b.trim().is_empty()).collect();
+    let blocks: Vec<&str> = report
+        .split("syntax-error\n")
+        .filter(|b| !b.trim().is_empty())
+        .collect();
     assert_eq!(blocks.len(), 2, "{stderr}");
     for b in blocks {
-        assert!(check_out.contains(b.trim_end()), "fmt drew\n{b}\ncheck drew\n{check_out}");
+        assert!(
+            check_out.contains(b.trim_end()),
+            "fmt drew\n{b}\ncheck drew\n{check_out}"
+        );
     }
     assert!(stderr.contains("2 syntax errors in 1 file: not formatted"), "{stderr}");
     let expected = case.with_extension("arg.stderr");
@@ -254,7 +293,10 @@ fn every_clean_document_formats_idempotently_to_the_same_findings() {
         let after = findings(&ws, &after.diagnostics);
         assert_eq!(before, after, "{}: findings changed by formatting", path.display());
     }
-    assert!(formatted >= 60, "only {formatted} clean documents formatted ({refused} refused)");
+    assert!(
+        formatted >= 60,
+        "only {formatted} clean documents formatted ({refused} refused)"
+    );
 }
 
 #[test]
@@ -279,9 +321,21 @@ fn the_files_found_are_those_check_reads() {
     std::fs::write(dir.join("s.yaml"), "sources:\n  s:   {title: S}\n").expect("write");
     let out = argcheck(&dir, &["fmt", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "2 files reformatted, 0 unchanged\n");
-    assert_eq!(std::fs::read_to_string(dir.join("draft.md")).expect("read"), "```arg\nclaim d \"D\"\n  by: s\n```\n");
-    assert_eq!(std::fs::read_to_string(dir.join("notes.md")).expect("read"), "# Notes\n\n    claim x   \"y\"\n");
-    assert_eq!(std::fs::read_to_string(dir.join("s.yaml")).expect("read"), "sources:\n  s:   {title: S}\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "2 files reformatted, 0 unchanged\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("draft.md")).expect("read"),
+        "```arg\nclaim d \"D\"\n  by: s\n```\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.md")).expect("read"),
+        "# Notes\n\n    claim x   \"y\"\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("s.yaml")).expect("read"),
+        "sources:\n  s:   {title: S}\n"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -122,12 +122,7 @@ pub fn run(paths: &[PathBuf], check: bool) -> i32 {
         }
     };
     let cwd = std::env::current_dir().unwrap_or_default();
-    let shown = |p: &Path| -> String {
-        p.strip_prefix(&cwd)
-            .unwrap_or(p)
-            .to_string_lossy()
-            .replace('\\', "/")
-    };
+    let shown = |p: &Path| -> String { p.strip_prefix(&cwd).unwrap_or(p).to_string_lossy().replace('\\', "/") };
     let mut syntax: Vec<Diagnostic> = Vec::new();
     let mut broken_files = 0;
     let mut failed = false;

@@ -104,9 +104,7 @@ pub fn format_range(text: &str, range: Range<usize>) -> Result<Option<RangeEdit>
     let hit: Vec<&ItemF> = doc
         .items
         .iter()
-        .filter(|it| {
-            it.region.start < range.end.max(range.start + 1) && range.start <= it.region.end
-        })
+        .filter(|it| it.region.start < range.end.max(range.start + 1) && range.start <= it.region.end)
         .collect();
     let (Some(first), Some(last)) = (hit.first(), hit.last()) else {
         return Ok(None);
@@ -123,7 +121,10 @@ pub fn format_range(text: &str, range: Range<usize>) -> Result<Option<RangeEdit>
     if text.get(region.clone()) == Some(new_text.as_str()) {
         return Ok(None);
     }
-    Ok(Some(RangeEdit { range: region, new_text }))
+    Ok(Some(RangeEdit {
+        range: region,
+        new_text,
+    }))
 }
 
 /// The smallest single edit of whole lines that turns `old` into `new`

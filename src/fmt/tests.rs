@@ -90,7 +90,10 @@ fn comments_stay_with_their_lines() {
 #[test]
 fn strings_are_kept_byte_for_byte() {
     let src = "claim c \"one\n     two \\\"q\\\"  \t x\"\n  note:   \"a  \\n b\"   \n";
-    assert_eq!(fmt(src), "claim c \"one\n     two \\\"q\\\"  \t x\"\n  note: \"a  \\n b\"\n");
+    assert_eq!(
+        fmt(src),
+        "claim c \"one\n     two \\\"q\\\"  \t x\"\n  note: \"a  \\n b\"\n"
+    );
 }
 
 #[test]
@@ -105,7 +108,10 @@ fn line_ends_bom_and_edges() {
         "\u{feff}claim c \"C\"\r\n  by: s\r\n\r\nclaim d \"D\"\r\n"
     );
     assert_eq!(fmt("claim c \"C\"\r  by: s\r"), "claim c \"C\"\r  by: s\r");
-    assert_eq!(fmt("use   \"a.arg\"\nuse \"b.yaml\"\n"), "use \"a.arg\"\n\nuse \"b.yaml\"\n");
+    assert_eq!(
+        fmt("use   \"a.arg\"\nuse \"b.yaml\"\n"),
+        "use \"a.arg\"\n\nuse \"b.yaml\"\n"
+    );
 }
 
 #[test]
@@ -134,7 +140,10 @@ fn range_formats_only_the_items_it_touches() {
     assert_eq!(&src[e.range.clone()], "claim b \"B\"\n    by: s");
     assert_eq!(e.new_text, "claim b \"B\"\n  by: s");
     let whole = format_range(src, 0..src.len()).expect("parses").expect("an edit");
-    assert_eq!(whole.new_text, "claim a \"A\"\n  by: s\n\nclaim b \"B\"\n  by: s\n\nclaim c \"C\"\n  by: s");
+    assert_eq!(
+        whole.new_text,
+        "claim a \"A\"\n  by: s\n\nclaim b \"B\"\n  by: s\n\nclaim c \"C\"\n  by: s"
+    );
     assert_eq!(format_range(&fmt(src), 0..src.len()).expect("parses"), None);
 }
 
@@ -234,7 +243,16 @@ fn document(tape: &[u8]) -> String {
                 }
             }
         }
-        let kw = t.pick(&["claim", "premise", "evidence", "assumption", "objection", "source", "question", "use"]);
+        let kw = t.pick(&[
+            "claim",
+            "premise",
+            "evidence",
+            "assumption",
+            "objection",
+            "source",
+            "question",
+            "use",
+        ]);
         s.push_str(kw);
         s.push_str(gap(&mut t));
         if kw != "use" {
@@ -265,8 +283,23 @@ fn document(tape: &[u8]) -> String {
             }
             s.push_str(["  ", "    ", "\t", " "][t.next(4)]);
             let key = t.pick(&[
-                "because", "cite", "confidence", "by", "attacks", "expect", "rates", "allow", "note", "reliability",
-                "kind", "url", "date", "derived-from", "retracted", "answers", "zz-unknown",
+                "because",
+                "cite",
+                "confidence",
+                "by",
+                "attacks",
+                "expect",
+                "rates",
+                "allow",
+                "note",
+                "reliability",
+                "kind",
+                "url",
+                "date",
+                "derived-from",
+                "retracted",
+                "answers",
+                "zz-unknown",
             ]);
             s.push_str(key);
             s.push_str(["", " ", "\t"][t.next(3)]);
@@ -313,7 +346,14 @@ fn document(tape: &[u8]) -> String {
                 }
                 "note" => string(&mut t, nl),
                 _ => t
-                    .pick(&["likely", "B", "https://x.org/p#frag", "wire  service", "2017-01-01", "a#b"])
+                    .pick(&[
+                        "likely",
+                        "B",
+                        "https://x.org/p#frag",
+                        "wire  service",
+                        "2017-01-01",
+                        "a#b",
+                    ])
                     .to_string(),
             };
             s.push_str(&v);
@@ -342,7 +382,18 @@ fn document(tape: &[u8]) -> String {
 /// inserted, deleted or swapped.
 fn mutated(tape: &[u8], edits: &[(u16, u8)]) -> String {
     let mut s = document(tape);
-    const INSERTS: [&str; 10] = [" ", "\t", "\n", "\r\n", "#", "\"", ",", "  # x\n", "claim z \"Z\"\n", ":"];
+    const INSERTS: [&str; 10] = [
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "#",
+        "\"",
+        ",",
+        "  # x\n",
+        "claim z \"Z\"\n",
+        ":",
+    ];
     for &(at, what) in edits {
         let mut at = (at as usize) % (s.len() + 1);
         while !s.is_char_boundary(at) {
@@ -413,7 +464,6 @@ fn generated_documents_are_mostly_valid() {
     }
     assert!(valid > 400, "only {valid} of 500 generated documents parse");
 }
-
 
 #[test]
 fn minimal_edits_cover_whole_lines() {
