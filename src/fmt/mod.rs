@@ -459,7 +459,7 @@ impl<'a> Doc<'a> {
         for (n, item) in ast.items.iter().enumerate() {
             let next_start = ast.items.get(n + 1).map(|i| i.keyword.start as usize);
             let (mut it, rest) = Self::item(text, ast, item, &pending, next_start)?;
-            // Columns: an item region starts at its first comment's line.
+            // An item's region starts at the line of its first comment above.
             it.region.start = pending
                 .iter()
                 .find(|l| l.comment.is_some())
