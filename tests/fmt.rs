@@ -10,7 +10,7 @@
 
 use argcheck::analysis::Semantics;
 use argcheck::fmt::{format_file_text, FormatError};
-use argcheck::graph::{self, FileKind};
+use argcheck::graph;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
