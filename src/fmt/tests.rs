@@ -381,7 +381,11 @@ fn document(tape: &[u8]) -> String {
 /// A text that may not parse: a generated document with a few bytes
 /// inserted, deleted or swapped.
 fn mutated(tape: &[u8], edits: &[(u16, u8)]) -> String {
-    let mut s = document(tape);
+    mutate(document(tape), edits)
+}
+
+/// `s` with a few bytes inserted or deleted at the places `edits` pick.
+fn mutate(mut s: String, edits: &[(u16, u8)]) -> String {
     const INSERTS: [&str; 10] = [
         " ",
         "\t",
@@ -446,6 +450,26 @@ proptest! {
                 prop_assert_eq!(ink(&out), ink(&md));
                 prop_assert_eq!(format_markdown(&out).expect("formats"), out);
             }
+        }
+    }
+}
+
+/// The showcase, as committed.
+const SHOWCASE: &str = include_str!("../../arguments/isk-pakistan.arg");
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The showcase with blanks, line breaks, comments, quotes or commas
+    /// inserted or characters deleted anywhere: refused, or formatted with
+    /// every property.
+    #[test]
+    fn mutated_showcase(edits in proptest::collection::vec((any::<u16>(), any::<u8>()), 1..8)) {
+        let doc = mutate(SHOWCASE.to_string(), &edits);
+        match format_source(&doc) {
+            Err(FormatError::Syntax(e)) => prop_assert!(!e.is_empty()),
+            Err(e) => prop_assert!(false, "{e:?} on {doc:?}"),
+            Ok(_) => check_properties(&doc),
         }
     }
 }
