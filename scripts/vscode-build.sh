@@ -15,5 +15,5 @@ npm ci --no-audit --no-fund
 npm run compile
 npm test
 if [[ "${1:-}" == "--package" ]]; then
-    npx --yes @vscode/vsce package --allow-missing-repository
+    npx --yes @vscode/vsce package --allow-missing-repository --skip-license
 fi
