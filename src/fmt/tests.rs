@@ -451,6 +451,22 @@ proptest! {
                 prop_assert_eq!(format_markdown(&out).expect("formats"), out);
             }
         }
+        // In a quote inside a list: the container prefix on every line.
+        let quoted: String = doc
+            .split('\n')
+            .map(|l| if l.is_empty() { "   >\n".to_string() } else { format!("   > {l}\n") })
+            .collect();
+        let md = format!("1. item\n\n   > ```arg\n{quoted}   > ```\n\nafter\n");
+        match format_markdown(&md) {
+            Err(FormatError::Syntax(_)) => {}
+            Err(e) => prop_assert!(false, "{e:?} on {md:?}"),
+            Ok(out) => {
+                let blocks = |s: &str| crate::syntax::markdown_cmark::extract(s).text;
+                prop_assert_eq!(ink(&blocks(&out)), ink(&blocks(&md)));
+                prop_assert!(out.ends_with("   > ```\n\nafter\n"));
+                prop_assert_eq!(format_markdown(&out).expect("formats"), out);
+            }
+        }
     }
 }
 
