@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # Targets: check_arg (bytes as an .arg file), check_md (bytes as a Markdown
-# file), check_registry (bytes as a sources.yaml imported by an .arg). Each
-# goes through the whole check and both renderers. Needs a nightly toolchain
+# file), check_registry (bytes as a sources.yaml imported by an .arg): each
+# goes through the whole check and both renderers; fmt (bytes through the
+# formatter, as .arg and as Markdown: idempotent, no text lost). Needs a nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). New corpus entries go to
 # fuzz/corpus/TARGET (git-ignored), seeds are read from fuzz/seeds/TARGET,
 # crashes land in fuzz/artifacts/TARGET with the panic in the log printed here.
@@ -14,7 +15,7 @@ set -uo pipefail
 SECS=${1:-60}
 shift || true
 TARGETS=("$@")
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(check_arg check_md check_registry)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(check_arg check_md check_registry fmt)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT/fuzz"
 

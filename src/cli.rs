@@ -201,6 +201,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
         semantics: SemanticsArg,
     },
+    /// Format `.arg` files and the `arg` blocks of Markdown files in place
+    /// (one canonical layout; comments and text kept). Files with syntax
+    /// errors are never rewritten (exit 2).
+    Fmt {
+        /// Files or directories (`-`: standard input to standard output).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Write nothing: print a unified diff and exit 1 when a file is
+        /// not formatted.
+        #[arg(long)]
+        check: bool,
+    },
     /// List every rule with its default severity.
     Rules {
         /// Output format.
@@ -460,6 +472,7 @@ fn run(command: Command) -> i32 {
             semantics,
         } => render::map::report_cmd(&paths, &output, semantics.into()),
         Command::Init { dir } => init(&dir),
+        Command::Fmt { paths, check } => crate::fmt::cli::run(&paths, check),
         Command::Rules { format } => {
             match format {
                 Format::Human => {

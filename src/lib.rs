@@ -20,6 +20,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod fmt;
 pub mod graph;
 pub mod render;
 pub mod rules;
