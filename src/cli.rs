@@ -159,6 +159,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
         semantics: SemanticsArg,
     },
+    /// Run the language server (LSP over standard input and output).
+    Lsp,
     /// List every rule with its default severity.
     Rules {
         /// Output format.
@@ -402,6 +404,7 @@ fn run(command: Command) -> i32 {
             code
         }
         Command::Init { dir } => init(&dir),
+        Command::Lsp => crate::lsp::run(),
         Command::Rules { format } => {
             match format {
                 Format::Human => {
