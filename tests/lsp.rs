@@ -26,7 +26,9 @@ fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 fn uri(path: &Path) -> String {
-    argcheck::lsp::convert::path_to_uri(path).expect("a file URI").to_string()
+    argcheck::lsp::convert::path_to_uri(path)
+        .expect("a file URI")
+        .to_string()
 }
 
 /// A running server and what it said.
@@ -43,6 +45,7 @@ impl Client {
     fn start() -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_argcheck"))
             .arg("lsp")
+            .env("ARGCHECK_LSP_TEST_PANIC", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -137,9 +140,10 @@ impl Client {
         let end = Instant::now() + WAIT;
         let mut last = None;
         loop {
-            let found = self.notes.iter().position(|n| {
-                n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == uri
-            });
+            let found = self
+                .notes
+                .iter()
+                .position(|n| n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == uri);
             if let Some(i) = found {
                 let n = self.notes.remove(i);
                 let d = n["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
@@ -204,7 +208,9 @@ fn offset16(text: &str, p: &Value) -> usize {
     let start = if line == 0 {
         0
     } else {
-        text.match_indices('\n').nth(line - 1).map_or(text.len(), |(i, _)| i + 1)
+        text.match_indices('\n')
+            .nth(line - 1)
+            .map_or(text.len(), |(i, _)| i + 1)
     };
     let mut at = start;
     for c in text[start..].chars() {
@@ -301,10 +307,12 @@ fn a_whole_session_over_stdio() {
     assert!(unknown["codeDescription"]["href"]
         .as_str()
         .is_some_and(|h| h.ends_with("rules.md#unknown-reference")));
-    assert!(unknown["relatedInformation"]
-        .as_array()
-        .is_some_and(|r| r.iter().any(|i| i["message"] == "help: did you mean `evidence-two`?")),
-        "{unknown:#}");
+    assert!(
+        unknown["relatedInformation"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|i| i["message"] == "help: did you mean `evidence-two`?")),
+        "{unknown:#}"
+    );
 
     // The quick fix of the unknown id, applied as the editor would, then
     // sent as a full change: the finding disappears.
@@ -399,7 +407,10 @@ fn a_whole_session_over_stdio() {
     let edits = edit["changes"][&main].as_array().expect("edits");
     assert_eq!(edits.len(), 2);
     let renamed = apply(&text, edits);
-    assert!(renamed.contains("because: e-one, evidence-two") && renamed.contains("evidence e-one "), "{renamed}");
+    assert!(
+        renamed.contains("because: e-one, evidence-two") && renamed.contains("evidence e-one "),
+        "{renamed}"
+    );
 
     // Completion: estimative terms, then ids.
     let conf = text.find("confidence: ").expect("confidence") + "confidence: ".len();
@@ -407,20 +418,38 @@ fn a_whole_session_over_stdio() {
         "textDocument/completion",
         json!({"textDocument": {"uri": main}, "position": pos16(&text, conf)}),
     );
-    let labels: Vec<&str> = items["items"].as_array().expect("items").iter().filter_map(|i| i["label"].as_str()).collect();
-    assert!(labels.contains(&"likely") && labels.contains(&"almost-certain"), "{labels:?}");
+    let labels: Vec<&str> = items["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"likely") && labels.contains(&"almost-certain"),
+        "{labels:?}"
+    );
     let because = text.find("because: ").expect("because") + "because: ".len();
     let items = c.result(
         "textDocument/completion",
         json!({"textDocument": {"uri": main}, "position": pos16(&text, because)}),
     );
-    let labels: Vec<&str> = items["items"].as_array().expect("items").iter().filter_map(|i| i["label"].as_str()).collect();
+    let labels: Vec<&str> = items["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
     assert!(labels.contains(&"e1") && labels.contains(&"evidence-two"), "{labels:?}");
     assert!(!labels.contains(&"ap"), "sources are not statements: {labels:?}");
 
     // Outline and workspace symbols.
     let symbols = c.result("textDocument/documentSymbol", json!({"textDocument": {"uri": main}}));
-    let names: Vec<&str> = symbols.as_array().expect("symbols").iter().filter_map(|s| s["name"].as_str()).collect();
+    let names: Vec<&str> = symbols
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
     assert_eq!(names, ["use \"sources.arg\"", "c1", "e1", "evidence-two"]);
     let found = c.result("workspace/symbol", json!({"query": "ap"}));
     assert!(found.as_array().expect("symbols").iter().any(|s| s["name"] == "ap"));
@@ -437,13 +466,19 @@ fn a_whole_session_over_stdio() {
                "contentChanges": [{"range": range_of(SOURCES, "ap"), "text": "apx"}]}),
     );
     let d = c.diagnostics(&main, |d| find(d, "unknown-reference").is_some());
-    assert_eq!(find(&d, "unknown-reference").expect("ap")["message"], "unknown source `ap` in `cite`");
+    assert_eq!(
+        find(&d, "unknown-reference").expect("ap")["message"],
+        "unknown source `ap` in `cite`"
+    );
 
     // Closed, then changed on disk: the importer follows the disk.
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": sources}}));
     c.diagnostics(&main, |d| find(d, "unknown-reference").is_none());
     std::fs::write(dir.join("sources.arg"), SOURCES.replace("ap ", "ap2 ")).expect("write");
-    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": sources, "type": 2}]}));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": sources, "type": 2}]}),
+    );
     c.diagnostics(&main, |d| find(d, "unknown-reference").is_some());
 
     // Malformed input and an unknown method: the server still answers.
@@ -455,6 +490,8 @@ fn a_whole_session_over_stdio() {
     assert_eq!(r["error"]["code"], -32601, "{r}");
     let r = c.call("textDocument/hover", json!({"textDocument": {"uri": main}}));
     assert_eq!(r["error"]["code"], -32602, "invalid params: {r}");
+    let r = c.call("argcheck/panic", json!({}));
+    assert_eq!(r["error"]["code"], -32603, "a panic is an internal error: {r}");
     let h = c.result(
         "textDocument/hover",
         json!({"textDocument": {"uri": main}, "position": at("e1", 0)}),
@@ -468,7 +505,10 @@ impl Client {
     fn response_to_raw_id(&mut self, id: &str) -> Value {
         let end = Instant::now() + WAIT;
         loop {
-            match self.messages.recv_timeout(end.saturating_duration_since(Instant::now())) {
+            match self
+                .messages
+                .recv_timeout(end.saturating_duration_since(Instant::now()))
+            {
                 Ok(m) if m.get("id") == Some(&json!(id)) => return m,
                 Ok(m) => self.notes.push(m),
                 Err(_) => panic!("no response to `{id}`"),
@@ -512,7 +552,10 @@ fn markdown_drafts_and_crlf_lines() {
     );
     let d = c.diagnostics(&draft, |d| find(d, "unknown-reference").is_some());
     let u = find(&d, "unknown-reference").expect("unknown");
-    assert_eq!(u["range"], json!({"start": {"line": 4, "character": 11}, "end": {"line": 4, "character": 23}}));
+    assert_eq!(
+        u["range"],
+        json!({"start": {"line": 4, "character": 11}, "end": {"line": 4, "character": 23}})
+    );
     // Closing a file nothing else imports clears its diagnostics.
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": draft}}));
     c.diagnostics(&draft, |d| d.is_empty());
@@ -527,4 +570,79 @@ fn exit_without_shutdown_is_code_1_and_requests_before_initialize_are_refused() 
     c.notify("exit", Value::Null);
     let status = c.child.wait().expect("wait");
     assert_eq!(status.code(), Some(1));
+}
+
+/// Neovim 0.7 (Debian's `neovim`), headless, with its own LSP client
+/// (`vim.lsp.start_client`, the 0.7 API docs/editors.md shows): it gets
+/// the server's diagnostics. Skipped, saying so, where `nvim` is not
+/// installed (CI has none).
+#[test]
+fn neovim_gets_diagnostics() {
+    let Ok(version) = Command::new("nvim").arg("--version").output() else {
+        println!("skipped: nvim is not installed (apt-get install neovim to run this test)");
+        return;
+    };
+    println!(
+        "{}",
+        String::from_utf8_lossy(&version.stdout).lines().next().unwrap_or("")
+    );
+    let dir = project("neovim", &[("sources.arg", SOURCES), ("main.arg", MAIN)]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lsp/nvim07.lua");
+    let out = Command::new("nvim")
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("ARGCHECK_BIN", env!("CARGO_BIN_EXE_argcheck"))
+        .env("ARGCHECK_FILE", dir.join("main.arg"))
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run nvim");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("DONE"),
+        "nvim: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Neovim counts columns in bytes of the line (it converts from the
+    // negotiated UTF-16).
+    let at = MAIN.find("2017-02-30").expect("date");
+    let col = at - MAIN[..at].rfind('\n').expect("line") - 1;
+    let want = format!("7:{col} `2017-02-30` is not a real calendar date");
+    assert!(stdout.lines().any(|l| l == want), "want `{want}` in:\n{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l == "4:15 unknown statement `evidnce-two` in `because`"),
+        "{stdout}"
+    );
+}
+
+/// `argcheck.yaml` is honoured, and a change to it, once saved, applies
+/// to the open documents; open in the editor it is never checked as a
+/// source registry.
+#[test]
+fn the_configuration_applies_when_saved() {
+    let dir = project("config", &[("sources.arg", SOURCES), ("main.arg", MAIN)]);
+    let main = uri(&dir.join("main.arg"));
+    let config = uri(&dir.join("argcheck.yaml"));
+    let mut c = Client::start();
+    c.initialize(json!(["utf-16"]));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main, "languageId": "argcheck", "version": 1, "text": MAIN}}),
+    );
+    c.diagnostics(&main, |d| find(d, "invalid-value").is_some());
+    let text = "rules:\n  invalid-value: off\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": config, "languageId": "yaml", "version": 1, "text": "# root\n"}}),
+    );
+    std::fs::write(dir.join("argcheck.yaml"), text).expect("write");
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": config}}));
+    let d = c.diagnostics(&main, |d| find(d, "invalid-value").is_none());
+    assert!(
+        find(&d, "unknown-reference").is_some(),
+        "other rules still apply: {d:#?}"
+    );
+    assert_eq!(c.finish(), 0);
 }

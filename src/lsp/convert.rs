@@ -140,6 +140,9 @@ mod tests {
         // Inside a multi-byte character: back to its start.
         let text = "é";
         let lines = LineIndex::new(text);
-        assert_eq!(offset(Encoding::Utf8, &lines, text, Position { line: 0, character: 1 }), 0);
+        assert_eq!(
+            offset(Encoding::Utf8, &lines, text, Position { line: 0, character: 1 }),
+            0
+        );
     }
 }

@@ -51,6 +51,11 @@ pub fn request(state: &State, req: Request) -> Result<Json, Failure> {
             params::<CompletionParams>(req)?.text_document_position_params,
         )),
         "textDocument/codeAction" => json(code_actions(state, params(req)?)),
+        // A test hook: tests/lsp.rs checks that a panic inside a request is
+        // answered as an error and the server lives on.
+        "argcheck/panic" if std::env::var_os("ARGCHECK_LSP_TEST_PANIC").is_some() => {
+            panic!("a panic asked for by a test")
+        }
         m => Err((ErrorCode::MethodNotFound, format!("unknown method `{m}`"))),
     }
 }
@@ -153,11 +158,7 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
             ];
             lines.push(format!(
                 "- {}",
-                if f.grounded(s) {
-                    "grounded"
-                } else {
-                    "**not grounded**"
-                }
+                if f.grounded(s) { "grounded" } else { "**not grounded**" }
             ));
             let ceiling = f.ceiling(s);
             let declared = st.confidence.as_ref().map(|(t, _)| *t);
@@ -180,7 +181,12 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
             } else {
                 format!(
                     "- origins: {}",
-                    name_list(origins.iter().filter_map(|o| g.sources.get(*o)).map(|o| o.name.as_str()))
+                    name_list(
+                        origins
+                            .iter()
+                            .filter_map(|o| g.sources.get(*o))
+                            .map(|o| o.name.as_str())
+                    )
                 )
             });
             lines.join("\n")
@@ -230,7 +236,12 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
                 if let Some(origins) = f.source_origins.of.get(s) {
                     lines.push(format!(
                         "- origins (roots of its `derived-from` chain): {}",
-                        name_list(origins.iter().filter_map(|o| g.sources.get(*o)).map(|o| o.name.as_str()))
+                        name_list(
+                            origins
+                                .iter()
+                                .filter_map(|o| g.sources.get(*o))
+                                .map(|o| o.name.as_str())
+                        )
                     ));
                 }
             }
@@ -307,7 +318,10 @@ fn prepare_rename(state: &State, p: TextDocumentPositionParams) -> Option<Prepar
 
 fn rename(state: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>, Failure> {
     let Some((_, occ)) = renamable(state, &p.text_document_position_params) else {
-        return Err((ErrorCode::InvalidParams, "there is no statement, source or question here to rename".into()));
+        return Err((
+            ErrorCode::InvalidParams,
+            "there is no statement, source or question here to rename".into(),
+        ));
     };
     let sym = occ.sym;
     let new = p.new_name.trim();
@@ -445,7 +459,9 @@ fn workspace_symbols(state: &State, query: &str) -> Option<WorkspaceSymbolRespon
         if !fuzzy(name, query) {
             continue;
         }
-        let Some(location) = state.location(loc.file, loc.span.clone()) else { continue };
+        let Some(location) = state.location(loc.file, loc.span.clone()) else {
+            continue;
+        };
         out.push(SymbolInformation {
             deprecated: None,
             location,
@@ -580,7 +596,10 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
     match slot {
         Slot::Keyword => {
             for k in ItemKind::ALL {
-                add(&mut items, item(k.keyword(), CompletionItemKind::Keyword, "item".into(), edit));
+                add(
+                    &mut items,
+                    item(k.keyword(), CompletionItemKind::Keyword, "item".into(), edit),
+                );
             }
         }
         Slot::Key => {
@@ -614,7 +633,11 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
             if slot == Slot::Source {
                 for s in g.sources.iter().filter(|s| sees(&s.loc) && fuzzy(&s.name, word)) {
                     let detail = match s.reliability {
-                        Some(r) => format!("source ({}) {}", RELIABILITY_LETTERS[r], crate::render::cap(&s.title, 80)),
+                        Some(r) => format!(
+                            "source ({}) {}",
+                            RELIABILITY_LETTERS[r],
+                            crate::render::cap(&s.title, 80)
+                        ),
                         None => format!("source {}", crate::render::cap(&s.title, 80)),
                     };
                     add(&mut items, item(&s.name, CompletionItemKind::Module, detail, edit));
@@ -633,26 +656,50 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
         Slot::Credibility => {
             for (i, m) in CREDIBILITY_MEANING.iter().enumerate() {
                 let label = (i + 1).to_string();
-                add(&mut items, item(&label, CompletionItemKind::EnumMember, format!("credibility: {m}"), edit));
+                add(
+                    &mut items,
+                    item(
+                        &label,
+                        CompletionItemKind::EnumMember,
+                        format!("credibility: {m}"),
+                        edit,
+                    ),
+                );
             }
         }
         Slot::Reliability => {
             for (l, m) in RELIABILITY_LETTERS.iter().zip(RELIABILITY_MEANING) {
                 add(
                     &mut items,
-                    item(&l.to_string(), CompletionItemKind::EnumMember, format!("reliability: {m}"), edit),
+                    item(
+                        &l.to_string(),
+                        CompletionItemKind::EnumMember,
+                        format!("reliability: {m}"),
+                        edit,
+                    ),
                 );
             }
         }
         Slot::Term => {
             const RANGES: [&str; 7] = ["1–5 %", "5–20 %", "20–45 %", "45–55 %", "55–80 %", "80–95 %", "95–99 %"];
             for (t, r) in Term::ALL.iter().zip(RANGES) {
-                add(&mut items, item(t.as_str(), CompletionItemKind::EnumMember, format!("ICD 203: {r}"), edit));
+                add(
+                    &mut items,
+                    item(
+                        t.as_str(),
+                        CompletionItemKind::EnumMember,
+                        format!("ICD 203: {r}"),
+                        edit,
+                    ),
+                );
             }
         }
         Slot::Rule => {
             for r in RULES {
-                add(&mut items, item(r.name, CompletionItemKind::Value, r.summary.to_string(), edit));
+                add(
+                    &mut items,
+                    item(r.name, CompletionItemKind::Value, r.summary.to_string(), edit),
+                );
             }
         }
         Slot::Fact => {
@@ -689,7 +736,11 @@ fn code_actions(state: &State, p: CodeActionParams) -> Option<Vec<CodeActionResp
     let a = state.analysis.as_ref()?;
     let uris: Vec<Option<Uri>> = (0..state.ws.files.len()).map(|i| state.uri_of(i)).collect();
     let mut out = Vec::new();
-    for d in a.diagnostics.iter().filter(|d| d.loc.file == file && !d.fixes.is_empty()) {
+    for d in a
+        .diagnostics
+        .iter()
+        .filter(|d| d.loc.file == file && !d.fixes.is_empty())
+    {
         let s = &d.loc.span;
         if s.end < want.start || s.start > want.end {
             continue;
@@ -697,7 +748,9 @@ fn code_actions(state: &State, p: CodeActionParams) -> Option<Vec<CodeActionResp
         for fix in &d.fixes {
             let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
             for e in &fix.edits {
-                let Some(Some(uri)) = uris.get(e.loc.file) else { continue };
+                let Some(Some(uri)) = uris.get(e.loc.file) else {
+                    continue;
+                };
                 changes.entry(uri.clone()).or_default().push(TextEdit {
                     range: state.range(e.loc.file, e.loc.span.clone()),
                     new_text: e.replacement.clone(),

@@ -120,9 +120,7 @@ impl Index {
                 for a in ast.attrs_of(item) {
                     match a.value {
                         Value::Id(t) => {
-                            if let Some(src) = st.by.filter(|_| {
-                                ast.str(&ws.files[file].text, a.key) == "by"
-                            }) {
+                            if let Some(src) = st.by.filter(|_| ast.str(&ws.files[file].text, a.key) == "by") {
                                 push(file, t.range(), Sym::Source(src), false);
                             }
                         }
@@ -148,7 +146,11 @@ impl Index {
     pub fn at(&self, file: FileId, offset: usize) -> Option<&Occurrence> {
         let v = self.files.get(file)?;
         let i = v.partition_point(|o| o.span.start <= offset);
-        v[..i].iter().rev().take(2).find(|o| o.span.start <= offset && offset <= o.span.end)
+        v[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|o| o.span.start <= offset && offset <= o.span.end)
     }
 
     /// Every occurrence of `sym`, as (file, occurrence).

@@ -28,10 +28,9 @@ use convert::Encoding;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProvider, CompletionOptions, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, InitializeParams, InitializeResult, RenameOptions, RenameProvider, Save,
-    SaveOptions, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSync,
-    TextDocumentSyncKind, TextDocumentSyncOptions,
+    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    InitializeParams, InitializeResult, RenameOptions, RenameProvider, Save, SaveOptions, ServerCapabilities,
+    ServerInfo, TextDocumentContentChangeEvent, TextDocumentSync, TextDocumentSyncKind, TextDocumentSyncOptions,
 };
 use state::State;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -85,10 +84,21 @@ fn send(conn: &Connection, msg: Message) {
 }
 
 fn error(conn: &Connection, id: RequestId, code: ErrorCode, message: impl Into<String>) {
-    send(conn, Message::Response(Response::new_err(id, code as i32, message.into())));
+    send(
+        conn,
+        Message::Response(Response::new_err(id, code as i32, message.into())),
+    );
+}
+
+/// Whether to log how long each check and publication took
+/// (`ARGCHECK_LSP_TIMING=1`, on standard error).
+fn timing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ARGCHECK_LSP_TIMING").is_some())
 }
 
 fn publish(conn: &Connection, state: &mut State) {
+    let start = std::time::Instant::now();
     let out = match catch_unwind(AssertUnwindSafe(|| state.refresh())) {
         Ok(out) => out,
         Err(_) => {
@@ -98,12 +108,34 @@ fn publish(conn: &Connection, state: &mut State) {
             Vec::new()
         }
     };
+    let checked = start.elapsed();
+    let files = out.len();
     for p in out {
-        send(
-            conn,
-            Message::Notification(Notification::new("textDocument/publishDiagnostics".into(), p)),
+        // Serialised here, straight to text: a `serde_json::Value` tree of
+        // a thousand diagnostics costs more than checking the document.
+        #[derive(serde::Serialize)]
+        struct Rpc<'a> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: &'a lsp_types::PublishDiagnosticsParams,
+        }
+        let rpc = Rpc {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: &p,
+        };
+        if let Ok(body) = serde_json::to_string(&rpc) {
+            send(conn, transport::raw(body));
+        }
+    }
+    if timing() {
+        eprintln!(
+            "argcheck lsp: checked and converted in {:.1} ms, {files} publication(s) serialised in {:.1} ms",
+            checked.as_secs_f64() * 1e3,
+            (start.elapsed() - checked).as_secs_f64() * 1e3
         );
     }
+    state.retired = None;
 }
 
 /// Serves one client on `conn` until `exit` or the end of input.
@@ -240,12 +272,16 @@ fn notification(state: &mut State, n: Notification) {
 fn apply(state: &mut State, n: Notification) {
     match n.method.as_str() {
         "textDocument/didOpen" => {
-            let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) else { return };
+            let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) else {
+                return;
+            };
             let d = p.text_document;
             state.open(d.uri, d.version, d.text);
         }
         "textDocument/didChange" => {
-            let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else { return };
+            let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params) else {
+                return;
+            };
             let uri = p.text_document.text_document_identifier.uri;
             let enc = state.enc;
             let Some(doc) = state.docs.get_mut(&uri) else { return };
@@ -263,7 +299,9 @@ fn apply(state: &mut State, n: Notification) {
             state.changed(&uri);
         }
         "textDocument/didSave" => {
-            let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) else { return };
+            let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) else {
+                return;
+            };
             if let (Some(text), Some(doc)) = (p.text, state.docs.get_mut(&p.text_document.uri)) {
                 doc.text = text;
                 let uri = p.text_document.uri;
@@ -275,11 +313,15 @@ fn apply(state: &mut State, n: Notification) {
             }
         }
         "textDocument/didClose" => {
-            let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else { return };
+            let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) else {
+                return;
+            };
             state.close(&p.text_document.uri);
         }
         "workspace/didChangeWatchedFiles" => {
-            let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) else { return };
+            let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) else {
+                return;
+            };
             for change in p.changes {
                 // A file open in the editor is the editor's: its disk
                 // text matters only once it is closed.

@@ -18,6 +18,14 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// The file of a document that is not in the workspace (`argcheck.yaml`).
+pub const NO_FILE: FileId = usize::MAX;
+
+/// Whether a path names a project configuration.
+pub fn is_config_path(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == "argcheck.yaml")
+}
+
 /// A document open in the editor.
 #[derive(Debug)]
 pub struct Doc {
@@ -47,13 +55,18 @@ pub struct State {
     pub analysis: Option<Analysis>,
     /// Where names are written, built on the first request that needs it.
     index: OnceCell<Index>,
+    /// The analysis the last check replaced, to drop once its
+    /// diagnostics are sent.
+    pub retired: Option<Analysis>,
     /// Whether the workspace changed since the last check.
     pub dirty: bool,
     /// Whether the workspace must be built again from the open documents
     /// (a document closed, `argcheck.yaml` or a file on disk changed).
     pub stale: bool,
-    /// The diagnostics last published, per URI.
-    published: HashMap<Uri, Vec<LspDiagnostic>>,
+    /// A hash of the diagnostics last published, per URI.
+    published: HashMap<Uri, u64>,
+    /// Each rule's documentation URL (`codeDescription.href`), parsed once.
+    rule_docs: HashMap<&'static str, Uri>,
 }
 
 impl State {
@@ -65,10 +78,15 @@ impl State {
             docs: HashMap::new(),
             ws: Workspace::default(),
             analysis: None,
+            retired: None,
             index: OnceCell::new(),
             dirty: false,
             stale: false,
             published: HashMap::new(),
+            rule_docs: crate::rules::RULES
+                .iter()
+                .filter_map(|r| Some((r.name, format!("{RULE_HELP_URI}{}", r.name).parse::<Uri>().ok()?)))
+                .collect(),
         }
     }
 
@@ -78,13 +96,20 @@ impl State {
         Some(self.index.get_or_init(|| Index::new(&self.ws, &a.graph)))
     }
 
-    /// Opens (or replaces) a document.
+    /// Opens (or replaces) a document. `argcheck.yaml` is read from disk
+    /// (the project's configuration applies once saved), never checked as
+    /// a document.
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
         let Some(path) = convert::uri_to_path(&uri) else {
             eprintln!("argcheck lsp: `{}` is not a file; not checked", uri.as_str());
             return;
         };
-        let file = self.ws.set_text(&path, text.clone());
+        let file = if is_config_path(&path) {
+            self.stale = true;
+            NO_FILE
+        } else {
+            self.ws.set_text(&path, text.clone())
+        };
         self.docs.insert(
             uri.clone(),
             Doc {
@@ -103,7 +128,9 @@ impl State {
 
     /// The document's text changed (already applied to `doc.text`).
     pub fn changed(&mut self, uri: &Uri) {
-        let Some(doc) = self.docs.get_mut(uri) else { return };
+        let Some(doc) = self.docs.get_mut(uri).filter(|d| d.file != NO_FILE) else {
+            return;
+        };
         doc.file = self.ws.set_text(&doc.path, doc.text.clone());
         let file = doc.file;
         if self.is_config(file) {
@@ -123,8 +150,10 @@ impl State {
     }
 
     fn is_config(&self, file: FileId) -> bool {
-        self.ws.files.get(file).is_some_and(|f| f.kind == FileKind::Config)
-            || self.ws.files.get(file).is_some_and(|f| f.path.ends_with("argcheck.yaml"))
+        self.ws
+            .files
+            .get(file)
+            .is_some_and(|f| f.kind == FileKind::Config || is_config_path(&f.path))
     }
 
     /// Whether a file on disk matters to the workspace: loaded, or a
@@ -146,7 +175,7 @@ impl State {
         let mut uris: Vec<Uri> = self.docs.keys().cloned().collect();
         uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
         for uri in uris {
-            if let Some(doc) = self.docs.get_mut(&uri) {
+            if let Some(doc) = self.docs.get_mut(&uri).filter(|d| d.file != NO_FILE) {
                 doc.file = self.ws.set_text(&doc.path, doc.text.clone());
             }
         }
@@ -164,7 +193,9 @@ impl State {
         }
         self.dirty = false;
         self.index = OnceCell::new();
-        self.analysis = None;
+        // The previous analysis is dropped once the diagnostics are out
+        // (freeing a large graph takes a while).
+        self.retired = self.analysis.take();
         match self.ws.check(self.semantics) {
             Ok(a) => self.analysis = Some(a),
             Err(e) => eprintln!("argcheck lsp: {}", e.0),
@@ -182,12 +213,7 @@ impl State {
 
     /// URIs of every file, open documents first.
     fn uris(&self) -> Vec<Option<Uri>> {
-        let mut out: Vec<Option<Uri>> = self
-            .ws
-            .files
-            .iter()
-            .map(|f| convert::path_to_uri(&f.path))
-            .collect();
+        let mut out: Vec<Option<Uri>> = self.ws.files.iter().map(|f| convert::path_to_uri(&f.path)).collect();
         for d in self.docs.values() {
             if let Some(slot) = out.get_mut(d.file) {
                 *slot = Some(d.uri.clone());
@@ -222,14 +248,21 @@ impl State {
                         uri: uri.clone(),
                         range: self.range(l.loc.file, l.loc.span.clone()),
                     },
-                    message: if l.message.is_empty() { " ".into() } else { l.message.clone() },
+                    message: if l.message.is_empty() {
+                        " ".into()
+                    } else {
+                        l.message.clone()
+                    },
                 });
             }
         }
         let range = self.range(d.loc.file, d.loc.span.clone());
         if let (Some(help), Some(Some(uri))) = (&d.help, uris.get(d.loc.file)) {
             related.push(DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range },
+                location: Location {
+                    uri: uri.clone(),
+                    range,
+                },
                 message: format!("help: {help}"),
             });
         }
@@ -241,10 +274,10 @@ impl State {
                 Severity::Info => DiagnosticSeverity::Information,
             }),
             code: Some(lsp_types::Code::String(d.rule.to_string())),
-            code_description: format!("{RULE_HELP_URI}{}", d.rule)
-                .parse::<Uri>()
-                .ok()
-                .map(|href| CodeDescription { href }),
+            code_description: self
+                .rule_docs
+                .get(d.rule)
+                .map(|href| CodeDescription { href: href.clone() }),
             source: Some("argcheck".into()),
             // VS Code rejects an empty message (rust-analyzer #11404).
             message: lsp_types::Message::String(if d.message.is_empty() {
@@ -273,17 +306,22 @@ impl State {
             now.entry(uri.clone()).or_default().extend(diags);
         }
         let mut out = Vec::new();
-        for (uri, diags) in &now {
-            if self.published.get(uri) != Some(diags) {
+        let mut hashes: HashMap<Uri, u64> = HashMap::with_capacity(now.len());
+        for (uri, diags) in now {
+            let mut h = rustc_hash::FxHasher::default();
+            std::hash::Hash::hash(&diags, &mut h);
+            let h = std::hash::Hasher::finish(&h);
+            if self.published.get(&uri) != Some(&h) {
                 out.push(PublishDiagnosticsParams {
                     uri: uri.clone(),
-                    version: self.docs.get(uri).map(|d| d.version),
-                    diagnostics: diags.clone(),
+                    version: self.docs.get(&uri).map(|d| d.version),
+                    diagnostics: diags,
                 });
             }
+            hashes.insert(uri, h);
         }
         for uri in self.published.keys() {
-            if !now.contains_key(uri) {
+            if !hashes.contains_key(uri) {
                 out.push(PublishDiagnosticsParams {
                     uri: uri.clone(),
                     version: None,
@@ -291,7 +329,7 @@ impl State {
                 });
             }
         }
-        self.published = now;
+        self.published = hashes;
         out.sort_by(|a, b| a.uri.as_str().cmp(b.uri.as_str()));
         out
     }

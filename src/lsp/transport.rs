@@ -121,6 +121,25 @@ pub fn decode(body: &[u8]) -> Result<Message, Option<Response>> {
     }
 }
 
+/// The method of a message that carries a whole JSON-RPC message already
+/// serialised (its params are the text): the writer writes it as it is.
+pub const RAW: &str = "$/argcheck/raw";
+
+/// A message already serialised, for the writer to write as it is.
+pub fn raw(body: String) -> Message {
+    Message::Notification(lsp_server::Notification {
+        method: RAW.into(),
+        params: serde_json::Value::String(body),
+    })
+}
+
+/// Writes one frame.
+fn write_frame(out: &mut impl Write, body: &str) -> io::Result<()> {
+    write!(out, "Content-Length: {}\r\n\r\n", body.len())?;
+    out.write_all(body.as_bytes())?;
+    out.flush()
+}
+
 /// Starts the stdio transport: returns the server's end of a connection
 /// whose messages are read from stdin and written to stdout.
 pub fn stdio() -> (Connection, Threads) {
@@ -162,7 +181,14 @@ pub fn stdio() -> (Connection, Threads) {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             for msg in receiver {
-                if msg.write(&mut out).is_err() || out.flush().is_err() {
+                let written = match &msg {
+                    Message::Notification(n) if n.method == RAW => match &n.params {
+                        serde_json::Value::String(body) => write_frame(&mut out, body),
+                        _ => Ok(()),
+                    },
+                    _ => msg.write(&mut out).and_then(|()| out.flush()),
+                };
+                if written.is_err() {
                     break;
                 }
             }
