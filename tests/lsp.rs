@@ -259,6 +259,7 @@ const MAIN: &str = "use \"sources.arg\"
 claim c1 \"The claim.\"
   confidence: likely
   because: e1, evidnce-two
+  allow: single-source
 
 evidence e1 \"Evidence one.\"
   cite: ap 3 \"صفحہ ۱۲ 😀\" 2017-02-30
@@ -370,6 +371,16 @@ fn a_whole_session_over_stdio() {
     assert!(v.contains("reliability `A`: completely reliable"), "{v}");
     assert!(v.contains("kind: wire"), "{v}");
 
+    let h = c.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": at("single-source", 0)}),
+    );
+    let v = h["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        v.starts_with("**rule** `single-source` (warning by default)\n\nFires when"),
+        "{v}"
+    );
+
     // Definition: across the import.
     let def = c.result(
         "textDocument/definition",
@@ -441,6 +452,27 @@ fn a_whole_session_over_stdio() {
         .collect();
     assert!(labels.contains(&"e1") && labels.contains(&"evidence-two"), "{labels:?}");
     assert!(!labels.contains(&"ap"), "sources are not statements: {labels:?}");
+    let items = c.result(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": main}, "position": {"line": 0, "character": 5}}),
+    );
+    let labels: Vec<&str> = items["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert_eq!(labels, ["sources.arg"], "files to import, not the importer itself");
+    let cite = text.find("cite: ap ").expect("cite") + "cite: ap ".len();
+    let items = c.result(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": main}, "position": pos16(&text, cite)}),
+    );
+    let first = &items["items"][0];
+    assert_eq!(
+        (first["label"].as_str(), first["detail"].as_str()),
+        (Some("1"), Some("credibility: confirmed"))
+    );
 
     // Outline and workspace symbols.
     let symbols = c.result("textDocument/documentSymbol", json!({"textDocument": {"uri": main}}));
@@ -607,7 +639,8 @@ fn neovim_gets_diagnostics() {
     // negotiated UTF-16).
     let at = MAIN.find("2017-02-30").expect("date");
     let col = at - MAIN[..at].rfind('\n').expect("line") - 1;
-    let want = format!("7:{col} `2017-02-30` is not a real calendar date");
+    let line = MAIN[..at].matches('\n').count();
+    let want = format!("{line}:{col} `2017-02-30` is not a real calendar date");
     assert!(stdout.lines().any(|l| l == want), "want `{want}` in:\n{stdout}");
     assert!(
         stdout

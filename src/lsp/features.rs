@@ -530,6 +530,8 @@ enum Slot {
     Fact,
     /// A `rates:` rating.
     Rating,
+    /// The path of a `use`.
+    Path,
 }
 
 /// The slot at the end of `line` (the line's text up to the cursor), and
@@ -545,6 +547,9 @@ fn slot(line: &str) -> Option<(Slot, usize)> {
     let body = line.trim_start_matches(|c: char| c == '>' || c == ' ' || c == '\t');
     let indented = body.len() < line.len() && !line.starts_with('>');
     if !indented {
+        if let Some(path) = body.strip_prefix("use").and_then(|r| r.trim_start().strip_prefix('"')) {
+            return (!path.contains('"')).then_some((Slot::Path, path.len()));
+        }
         return (!body.contains(' ')).then_some((Slot::Keyword, word_len));
     }
     let Some((key, value)) = body.split_once(':') else {
@@ -594,6 +599,11 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
         }
     };
     match slot {
+        Slot::Path => {
+            for (rel, kind) in importable(state, file) {
+                add(&mut items, item(&rel, CompletionItemKind::File, kind.into(), edit));
+            }
+        }
         Slot::Keyword => {
             for k in ItemKind::ALL {
                 add(
@@ -728,6 +738,63 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
     }))
 }
 
+/// At most this many files are listed, and directories this deep visited,
+/// when completing a `use` path.
+const MAX_FILES: usize = 500;
+/// See [`MAX_FILES`].
+const MAX_DEPTH: usize = 6;
+
+/// Files `file` could import: `.arg` files and YAML registries of its
+/// project (a bounded walk of the project root, hidden directories and
+/// `target` skipped), as paths relative to the importing file.
+fn importable(state: &State, file: FileId) -> Vec<(String, &'static str)> {
+    let Some(f) = state.ws.files.get(file) else {
+        return Vec::new();
+    };
+    let Some(base) = f.path.parent() else { return Vec::new() };
+    let root = &state.ws.projects[f.project].dir;
+    let mut out = Vec::new();
+    let mut stack = vec![(root.clone(), 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            if out.len() >= MAX_FILES {
+                return out;
+            }
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                if depth < MAX_DEPTH && !name.starts_with('.') && name != "target" && name != "node_modules" {
+                    stack.push((path, depth + 1));
+                }
+                continue;
+            }
+            let kind = match path.extension().and_then(|x| x.to_str()) {
+                Some("arg") => "argument file",
+                Some("yaml" | "yml") if name != "argcheck.yaml" => "source registry",
+                _ => continue,
+            };
+            if path == f.path {
+                continue;
+            }
+            out.push((relative(base, &path), kind));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `path` relative to the directory `from`, `/`-separated.
+fn relative(from: &std::path::Path, path: &std::path::Path) -> String {
+    let a: Vec<_> = from.components().collect();
+    let b: Vec<_> = path.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
+    parts.extend(b[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
 /// The fixes of the diagnostics that touch the range, as quick fixes.
 fn code_actions(state: &State, p: CodeActionParams) -> Option<Vec<CodeActionResponse>> {
     let file = file_of(state, &p.text_document.uri)?;
@@ -786,6 +853,18 @@ mod tests {
         assert_eq!(slot("  rates: h1 "), Some((Slot::Rating, 0)));
         assert_eq!(slot("cla"), Some((Slot::Keyword, 3)));
         assert_eq!(slot("  note: \"x"), None);
+        assert_eq!(slot("use \"sub/so"), Some((Slot::Path, 6)));
+        assert_eq!(slot("use \"a.arg\" "), None);
+    }
+
+    #[test]
+    fn relative_paths_climb_and_descend() {
+        use std::path::Path;
+        assert_eq!(relative(Path::new("/p/a"), Path::new("/p/a/b/x.arg")), "b/x.arg");
+        assert_eq!(
+            relative(Path::new("/p/a/c"), Path::new("/p/b/x.yaml")),
+            "../../b/x.yaml"
+        );
     }
 
     #[test]
