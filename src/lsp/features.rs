@@ -288,6 +288,10 @@ fn definition(state: &State, p: TextDocumentPositionParams) -> Option<Definition
     Some(DefinitionResponse::Definition(Definition::Location(l)))
 }
 
+/// At most this many references are listed (a rename still edits every
+/// one).
+const MAX_REFERENCES: usize = 10_000;
+
 fn references(state: &State, p: ReferenceParams) -> Option<Vec<Location>> {
     let (_, occ) = occurrence(state, &p.text_document_position_params)?;
     let sym = occ.sym;
@@ -295,6 +299,7 @@ fn references(state: &State, p: ReferenceParams) -> Option<Vec<Location>> {
         .index()?
         .occurrences(sym)
         .filter(|(_, o)| p.context.include_declaration || !o.def)
+        .take(MAX_REFERENCES)
         .filter_map(|(f, o)| state.location(f, o.span.clone()))
         .collect();
     Some(out)
@@ -544,7 +549,7 @@ fn slot(line: &str) -> Option<(Slot, usize)> {
         .map(char::len_utf8)
         .sum::<usize>();
     // Inside a Markdown list or quote the line may start with `>`.
-    let body = line.trim_start_matches(|c: char| c == '>' || c == ' ' || c == '\t');
+    let body = line.trim_start_matches(['>', ' ', '\t']);
     let indented = body.len() < line.len() && !line.starts_with('>');
     if !indented {
         if let Some(path) = body.strip_prefix("use").and_then(|r| r.trim_start().strip_prefix('"')) {
@@ -557,12 +562,19 @@ fn slot(line: &str) -> Option<(Slot, usize)> {
     };
     // After the last comma: the entry being typed.
     let entry = value.rsplit(',').next().unwrap_or("").trim_start();
-    let words_done = entry.split_whitespace().count() - usize::from(word_len > 0 && !entry.is_empty());
+    let words_done = entry
+        .split_whitespace()
+        .count()
+        .saturating_sub(usize::from(word_len > 0 && !entry.is_empty()));
     let s = match key.trim() {
         "because" | "attacks" => Slot::Statement { claims: false },
         "answers" => Slot::Statement { claims: true },
         "by" | "derived-from" => Slot::Source,
-        "cite" => match value.trim_start().split_whitespace().count() - usize::from(word_len > 0) {
+        "cite" => match value
+            .split_whitespace()
+            .count()
+            .saturating_sub(usize::from(word_len > 0))
+        {
             0 => Slot::Source,
             1 => Slot::Credibility,
             _ => return None,

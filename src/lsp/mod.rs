@@ -328,7 +328,18 @@ fn apply(state: &mut State, n: Notification) {
                 if state.docs.contains_key(&change.uri) {
                     continue;
                 }
-                if convert::uri_to_path(&change.uri).is_some_and(|path| state.watches(&path)) {
+                let Some(path) = convert::uri_to_path(&change.uri) else {
+                    continue;
+                };
+                // A changed file matters when it is loaded; a created or
+                // deleted one when it could be (a `use` that now resolves
+                // or no longer does).
+                let matters = if change.kind == lsp_types::FileChangeType::Changed {
+                    state.loaded(&path)
+                } else {
+                    state.watches(&path)
+                };
+                if matters {
                     state.stale = true;
                 }
             }

@@ -156,12 +156,18 @@ impl State {
             .is_some_and(|f| f.kind == FileKind::Config || is_config_path(&f.path))
     }
 
-    /// Whether a file on disk matters to the workspace: loaded, or a
-    /// configuration or argument file that could now be imported or found.
-    pub fn watches(&self, path: &std::path::Path) -> bool {
+    /// Whether a file is loaded in the workspace (an open document, a file
+    /// one of them imports, a configuration).
+    pub fn loaded(&self, path: &std::path::Path) -> bool {
         let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.ws.file_id(&canon).is_some()
-            || self.ws.file_id(path).is_some()
+        self.ws.file_id(&canon).is_some() || self.ws.file_id(path).is_some()
+    }
+
+    /// Whether a file created or deleted on disk can matter to the
+    /// workspace: loaded, or a configuration or argument file that could
+    /// now be imported or found.
+    pub fn watches(&self, path: &std::path::Path) -> bool {
+        self.loaded(path)
             || path.file_name().is_some_and(|n| n == "argcheck.yaml")
             || path
                 .extension()
