@@ -348,6 +348,38 @@ fn a_whole_session_over_stdio() {
     let d = c.diagnostics(&main, |d| find(d, "invalid-value").is_none());
     assert!(d.iter().all(|x| x["code"] != "syntax-error"), "{d:#?}");
 
+    // Two edits in one notification, each range in the text the previous
+    // one left: applied in order (the second lands elsewhere if not).
+    let step = text.replacen("likely", "almost-certain", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": main, "version": 4}, "contentChanges": [
+            {"range": range_of(&text, "likely"), "text": "almost-certain"},
+            {"range": range_of(&step, "almost-certain"), "text": "very-likely"},
+        ]}),
+    );
+    let d = c.diagnostics(&main, |d| find(d, "overclaimed-confidence").is_some());
+    assert!(find(&d, "syntax-error").is_none(), "{d:#?}");
+    let over = find(&d, "overclaimed-confidence").expect("overclaimed");
+    assert_eq!(
+        over["range"],
+        range_of(&text.replacen("likely", "very-likely", 1), "very-likely")
+    );
+    let r = c.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": pos16(&text, text.find("c1").expect("c1"))}),
+    );
+    let v = r["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        v.contains("ceiling `likely`, declared `very-likely`: **above the ceiling**"),
+        "{v}"
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": main, "version": 5}, "contentChanges": [{"text": text}]}),
+    );
+    c.diagnostics(&main, |d| find(d, "overclaimed-confidence").is_none());
+
     // Hover: a statement's facts and a source's rating.
     let at = |needle: &str, nth: usize| {
         let i = text.match_indices(needle).nth(nth).expect("in the text").0;
