@@ -111,15 +111,25 @@ fn code(s: &str) -> String {
     format!("`{s}`")
 }
 
-/// Plain text quoted in Markdown: no markup survives.
+/// Plain text quoted in Markdown, on one line: no markup survives, with
+/// as few backslashes as that takes (some clients show them).
 fn text(s: &str) -> String {
     let s = crate::render::cap(s, 2000);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "\\`*_{}[]<>()#+-.!|".contains(c) {
-            out.push('\\');
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // What would start a heading, a list or a quote.
+            '#' | '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
         }
-        out.push(c);
     }
     out
 }
@@ -877,6 +887,12 @@ mod tests {
             relative(Path::new("/p/a/c"), Path::new("/p/b/x.yaml")),
             "../../b/x.yaml"
         );
+    }
+
+    #[test]
+    fn hover_text_keeps_its_characters_and_loses_its_markup() {
+        assert_eq!(text("The claim (2017)."), "The claim (2017).");
+        assert_eq!(text("# a *b* <c>\nd"), "\\# a \\*b\\* \\<c\\> d");
     }
 
     #[test]
