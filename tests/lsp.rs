@@ -413,6 +413,29 @@ fn a_whole_session_over_stdio() {
         "{v}"
     );
 
+    // Hover on the values of the rating scales.
+    let h = c.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": at("likely", 0)}),
+    );
+    assert_eq!(h["contents"]["value"], "**likely**: ICD 203 estimative term, 55–80 %");
+    let h = c.result(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main}, "position": at(" 3 ", 0)}),
+    );
+    assert_eq!(
+        h["contents"]["value"],
+        "**credibility 3**: possibly true (STANAG 2511); caps this citation's ceiling at `likely`"
+    );
+
+    for key in ["cite", "confidence"] {
+        let h = c.result(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": main}, "position": at(key, 0)}),
+        );
+        assert_eq!(h, Value::Null, "no hover on the key `{key}`");
+    }
+
     // Definition: across the import.
     let def = c.result(
         "textDocument/definition",

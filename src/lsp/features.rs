@@ -153,8 +153,74 @@ fn name_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
     v.join(", ")
 }
 
+/// Ranges of the ICD 203 estimative terms, weakest first.
+const TERM_RANGES: [&str; 7] = ["1–5 %", "5–20 %", "20–45 %", "45–55 %", "55–80 %", "80–95 %", "95–99 %"];
+
+/// Hover on a rating scale's value: an estimative term after
+/// `confidence:`, a reliability letter, a citation's credibility digit.
+fn hover_value(state: &State, file: FileId, offset: usize) -> Option<Hover> {
+    let f = state.ws.files.get(file)?;
+    let line_start = f.lines.line_start(f.lines.line_of(offset));
+    let line_end = f.text[offset..].find(['\n', '\r']).map_or(f.text.len(), |i| offset + i);
+    let line = f.text.get(line_start..line_end)?;
+    let at = offset - line_start;
+    let start = line[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| lexer::is_id_continue(*c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = at
+        + line[at..]
+            .find(|c: char| !lexer::is_id_continue(c))
+            .unwrap_or(line.len() - at);
+    let word = &line[start..end];
+    let (key, value) = line.split_once(':')?;
+    let cal = &state.ws.config(file).calibration;
+    let value_start = key.len() + 1;
+    if start < value_start {
+        return None; // on the key
+    }
+    let value = match key.trim() {
+        "confidence" => {
+            let t = Term::parse(word)?;
+            format!("**{t}**: ICD 203 estimative term, {}", TERM_RANGES[t.index()])
+        }
+        "reliability" => {
+            let r = crate::terms::reliability_index(word)?;
+            format!(
+                "**reliability {word}**: {} (STANAG 2511); caps the ceiling of its citations at `{}`",
+                RELIABILITY_MEANING[r], cal.reliability[r]
+            )
+        }
+        "cite" => {
+            // The second word of the citation.
+            let before = &line[value_start..start];
+            if before.split_whitespace().count() != 1 {
+                return None;
+            }
+            let k = crate::terms::credibility_index(word)?;
+            format!(
+                "**credibility {word}**: {} (STANAG 2511); caps this citation's ceiling at `{}`",
+                CREDIBILITY_MEANING[k], cal.credibility[k]
+            )
+        }
+        _ => return None,
+    };
+    Some(Hover {
+        contents: Contents::MarkupContent(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range: Some(state.range(file, line_start + start..line_start + end)),
+    })
+}
+
 fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
-    let (file, occ) = occurrence(state, &p)?;
+    let (file, offset) = place(state, &p)?;
+    let Some(occ) = state.index()?.at(file, offset) else {
+        return hover_value(state, file, offset);
+    };
     let a = state.analysis.as_ref()?;
     let (g, f) = (&a.graph, &a.facts);
     let value = match occ.sym {
@@ -713,8 +779,7 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
             }
         }
         Slot::Term => {
-            const RANGES: [&str; 7] = ["1–5 %", "5–20 %", "20–45 %", "45–55 %", "55–80 %", "80–95 %", "95–99 %"];
-            for (t, r) in Term::ALL.iter().zip(RANGES) {
+            for (t, r) in Term::ALL.iter().zip(TERM_RANGES) {
                 add(
                     &mut items,
                     item(
