@@ -175,7 +175,7 @@ fn hover_value(state: &State, file: FileId, offset: usize) -> Option<Hover> {
             .find(|c: char| !lexer::is_id_continue(c))
             .unwrap_or(line.len() - at);
     let word = &line[start..end];
-    let (key, value) = line.split_once(':')?;
+    let (key, _) = line.split_once(':')?;
     let cal = &state.ws.config(file).calibration;
     let value_start = key.len() + 1;
     if start < value_start {
