@@ -132,7 +132,120 @@ fn edit_latency(statements: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The same edit through the real `argcheck lsp` over stdio: from writing
+/// a `didChange` (an incremental edit of one claim's confidence that
+/// adds or removes an `overclaimed-confidence` warning) to reading the
+/// `publishDiagnostics` it causes. Prints the median and worst of 40
+/// edits of a `statements`-statement document (`cargo bench --bench check
+/// -- --lsp`).
+fn lsp_edit_latency(statements: usize) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = std::env::temp_dir().join(format!("argcheck-bench-lsp-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join("argcheck.yaml"), "# root\n");
+    let path = dir.join("doc.arg");
+    let text = generate(statements, false);
+    std::fs::write(&path, &text).expect("write the document");
+    let uri = argcheck::lsp::convert::path_to_uri(&path).expect("uri").to_string();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_argcheck"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start argcheck lsp");
+    let mut input = child.stdin.take().expect("stdin");
+    let mut output = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut send = |v: serde_json::Value| {
+        let body = v.to_string();
+        write!(input, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        input.flush().expect("flush");
+    };
+    // Reads messages until one satisfies `ok`.
+    let mut until = |ok: &dyn Fn(&serde_json::Value) -> bool| loop {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            output.read_line(&mut line).expect("read");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                len = v.parse().expect("length");
+            }
+        }
+        let mut body = vec![0; len];
+        output.read_exact(&mut body).expect("read");
+        // Reading the message is the client's work; decoding it is not
+        // timed (a large publication is only searched for its version).
+        let text = String::from_utf8_lossy(&body);
+        if let Some(version) = text
+            .strip_prefix("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\"")
+            .and_then(|rest| rest.split_once("\"version\":"))
+            .and_then(|(_, v)| {
+                let digits = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
+                v[..digits].parse::<i64>().ok()
+            })
+        {
+            let v = serde_json::json!({"method": "textDocument/publishDiagnostics",
+                "params": {"uri": uri, "version": version}});
+            if ok(&v) {
+                return v;
+            }
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        if ok(&v) {
+            return v;
+        }
+    };
+    send(serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"capabilities": {"general": {"positionEncodings": ["utf-16"]}}}}));
+    until(&|v| v["id"] == 1);
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": uri, "languageId": "argcheck", "version": 1, "text": text}}}));
+    until(&|v| v["method"] == "textDocument/publishDiagnostics" && v["params"]["uri"] == uri.as_str());
+    // The first claim's confidence, on line 1 + sources lines.
+    let at = text.find("confidence: likely").expect("a confidence");
+    let line = text[..at].matches('\n').count();
+    let col = "  confidence: ".len();
+    let mut times = Vec::new();
+    let mut current = "likely";
+    for i in 0..40 {
+        let next = if current == "likely" {
+            "almost-certain"
+        } else {
+            "likely"
+        };
+        let version = i + 2;
+        let t = Instant::now();
+        send(serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": {"textDocument": {"uri": uri, "version": version},
+              "contentChanges": [{"range": {"start": {"line": line, "character": col},
+                "end": {"line": line, "character": col + current.len()}}, "text": next}]}}));
+        until(&|v| v["method"] == "textDocument/publishDiagnostics" && v["params"]["version"] == version);
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        current = next;
+    }
+    send(serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
+    until(&|v| v["id"] == 2);
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "exit"}));
+    let _ = child.wait();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "argcheck lsp: didChange -> publishDiagnostics on a {statements}-statement document: median {:.1} ms, worst {:.1} ms (40 edits)",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "--lsp") {
+        lsp_edit_latency(5_000);
+        return;
+    }
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
     if let Some(dir) = std::env::args().find_map(|a| a.strip_prefix("--emit=").map(std::path::PathBuf::from)) {
         std::fs::create_dir_all(&dir).expect("create the output directory");

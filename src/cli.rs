@@ -213,6 +213,8 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Run the language server (LSP over standard input and output).
+    Lsp,
     /// List every rule with its default severity.
     Rules {
         /// Output format.
@@ -473,6 +475,7 @@ fn run(command: Command) -> i32 {
         } => render::map::report_cmd(&paths, &output, semantics.into()),
         Command::Init { dir } => init(&dir),
         Command::Fmt { paths, check } => crate::fmt::cli::run(&paths, check),
+        Command::Lsp => crate::lsp::run(),
         Command::Rules { format } => {
             match format {
                 Format::Human => {

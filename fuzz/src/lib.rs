@@ -67,3 +67,77 @@ pub fn check_files(files: &[(&str, &[u8])], entry: &str) {
         assert!(!d.rule.is_empty());
     }
 }
+
+/// A language-server session driven by arbitrary bytes, in process: after
+/// `initialize` and the opening of `in.arg`, the input is cut at each
+/// `0xFF` byte; a piece that decodes as a JSON-RPC message is sent as it
+/// is, any other piece becomes an incremental `didChange` of `in.arg`
+/// (its first four bytes the range, the rest the new text) followed by a
+/// request at that place (hover, completion, definition, references,
+/// rename, code action, outline in turn). Then `shutdown` and `exit`.
+/// A panic anywhere (the server catches them and answers
+/// `InternalError`) is a defect.
+pub fn lsp_session(data: &[u8]) {
+    use argcheck::lsp::{serve, transport};
+    use lsp_server::{Connection, Message, Notification, Request, RequestId};
+    use serde_json::json;
+    let dir = scratch();
+    let path = dir.join("in.arg");
+    let uri = argcheck::lsp::convert::path_to_uri(&path).map(|u| u.to_string()).unwrap_or_default();
+    let (server, client) = Connection::memory();
+    let send = |m: Message| {
+        let _ = client.sender.send(m);
+    };
+    let req = |id: i32, method: &str, params: serde_json::Value| {
+        Message::Request(Request::new(RequestId::from(id), method.into(), params))
+    };
+    let note = |method: &str, params: serde_json::Value| Message::Notification(Notification::new(method.into(), params));
+    send(req(1, "initialize", json!({"capabilities": {}})));
+    send(note("initialized", json!({})));
+    send(note(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "argcheck", "version": 1,
+               "text": "use \"sources.yaml\"\nclaim c \"A claim.\"\n  because: e\nevidence e \"E.\"\n  cite: ap 2\n"}}),
+    ));
+    const METHODS: [&str; 7] = [
+        "textDocument/hover",
+        "textDocument/completion",
+        "textDocument/definition",
+        "textDocument/references",
+        "textDocument/rename",
+        "textDocument/codeAction",
+        "textDocument/documentSymbol",
+    ];
+    for (i, piece) in data.split(|b| *b == 0xFF).take(64).enumerate() {
+        let id = i as i32 + 2;
+        if let Ok(m) = transport::decode(piece) {
+            send(m);
+            continue;
+        }
+        let (head, rest) = piece.split_at(piece.len().min(4));
+        let b = |k: usize| u32::from(head.get(k).copied().unwrap_or(0) % 16);
+        let (start, end) = (json!({"line": b(0), "character": b(1)}), json!({"line": b(2), "character": b(3)}));
+        let text = String::from_utf8_lossy(rest);
+        send(note(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": id},
+                   "contentChanges": [{"range": {"start": start, "end": end}, "text": text}]}),
+        ));
+        let method = METHODS[i % METHODS.len()];
+        let position = json!({"textDocument": {"uri": uri}, "position": start, "newName": "renamed",
+                              "context": {"includeDeclaration": true, "diagnostics": []},
+                              "range": {"start": start, "end": end}});
+        send(req(id, method, position));
+    }
+    send(req(1000, "shutdown", serde_json::Value::Null));
+    send(note("exit", serde_json::Value::Null));
+    drop(client.sender);
+    serve(&server);
+    for m in client.receiver.try_iter() {
+        if let Message::Response(r) = m {
+            if let Err(e) = r.response_result {
+                assert_ne!(e.code, -32603, "a request failed inside the server: {}", e.message);
+            }
+        }
+    }
+}
