@@ -734,3 +734,89 @@ fn the_configuration_applies_when_saved() {
     );
     assert_eq!(c.finish(), 0);
 }
+
+/// A question, its answers and two rows: what the competing-hypotheses
+/// hovers read (LANGUAGE.md, *Competing hypotheses*).
+const ACH: &str = "source ap \"Associated Press\"\n  reliability: A\n\nclaim here \"It is here.\"\n  confidence: likely\n  cite: ap 3\n\nclaim there \"It is there.\"\n  confidence: unlikely\n  cite: ap 3\n\nquestion where \"Where is it?\"\n  answers: here, there\n\nevidence raids \"Raids found nothing there.\"\n  cite: ap 2\n  rates: here C, there II\n";
+
+#[test]
+fn hover_on_a_question_shows_its_scores_and_on_a_rating_the_row_weight() {
+    let dir = project("ach-hover", &[("ach.arg", ACH)]);
+    let doc = uri(&dir.join("ach.arg"));
+    let mut c = Client::start();
+    c.initialize(json!(["utf-16"]));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": doc, "languageId": "argcheck", "version": 1, "text": ACH}}),
+    );
+    c.diagnostics(&doc, |_| true);
+    let hover = |c: &mut Client, needle: &str, skip: usize| {
+        let at = ACH.find(needle).expect("needle") + skip;
+        let h = c.result(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": doc}, "position": pos16(ACH, at)}),
+        );
+        h["contents"]["value"].as_str().unwrap_or_default().to_string()
+    };
+    // `raids` is ceiling very-likely (A, 2): weight 2; `there` scores 2 × 2.
+    let q = hover(&mut c, "question where", 10);
+    assert!(q.contains("`here`: score 0, least inconsistent"), "{q}");
+    assert!(q.contains("`there`: score 4"), "{q}");
+    assert!(q.contains("declared confidences at least 75 %"), "{q}");
+    let answer = hover(&mut c, "there II", 1);
+    assert!(
+        answer.contains("`raids` rates `there` `II` (very inconsistent)"),
+        "{answer}"
+    );
+    assert!(answer.contains("**row weight 2** (ceiling very-likely)"), "{answer}");
+    assert!(answer.contains("**claim** `there`"), "{answer}");
+    let rating = hover(&mut c, "II\n", 0);
+    assert!(
+        rating.starts_with("**II**: very inconsistent (counts 2 × the row's weight"),
+        "{rating}"
+    );
+    assert!(rating.contains("**row weight 2**"), "{rating}");
+    assert_eq!(c.finish(), 0);
+}
+
+#[test]
+fn formatting_gives_the_edits_of_argcheck_fmt_and_none_on_syntax_errors() {
+    let messy = "claim c \"A claim.\"\n    confidence:likely\n  cite:   ap 3   # the wire\nsource ap \"AP\"\n  reliability: A\n";
+    let broken = "claim c \"A claim.\n  because x y\n";
+    let dir = project("formatting", &[("messy.arg", messy), ("broken.arg", broken)]);
+    let want = argcheck::fmt::format_source(messy).expect("formats");
+    assert_ne!(want, messy);
+    let (m, b) = (uri(&dir.join("messy.arg")), uri(&dir.join("broken.arg")));
+    let mut c = Client::start();
+    let init = c.initialize(json!(["utf-16"]));
+    assert_eq!(init["capabilities"]["documentFormattingProvider"], true);
+    assert_eq!(init["capabilities"]["documentRangeFormattingProvider"], true);
+    for (u, text) in [(&m, messy), (&b, broken)] {
+        c.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": u, "languageId": "argcheck", "version": 1, "text": text}}),
+        );
+    }
+    let options = json!({"tabSize": 2, "insertSpaces": true});
+    let edits = c.result(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": m}, "options": options}),
+    );
+    let edits = edits.as_array().expect("edits").clone();
+    assert_eq!(apply(messy, &edits), want);
+    // Only the items a range touches: the claim, not the source.
+    let edits = c.result(
+        "textDocument/rangeFormatting",
+        json!({"textDocument": {"uri": m}, "range": range_of(messy, "confidence:likely"), "options": options}),
+    );
+    let ranged = apply(messy, edits.as_array().expect("edits"));
+    assert!(ranged.contains("  confidence: likely\n"), "{ranged}");
+    assert!(ranged.ends_with("source ap \"AP\"\n  reliability: A\n"), "{ranged}");
+    // A file with syntax errors is never rewritten.
+    let none = c.result(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": b}, "options": options}),
+    );
+    assert_eq!(none, json!([]));
+    assert_eq!(c.finish(), 0);
+}

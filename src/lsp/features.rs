@@ -51,6 +51,14 @@ pub fn request(state: &State, req: Request) -> Result<Json, Failure> {
             params::<CompletionParams>(req)?.text_document_position_params,
         )),
         "textDocument/codeAction" => json(code_actions(state, params(req)?)),
+        "textDocument/formatting" => {
+            let p: DocumentFormattingParams = params(req)?;
+            json(formatting(state, &p.text_document.uri, None))
+        }
+        "textDocument/rangeFormatting" => {
+            let p: DocumentRangeFormattingParams = params(req)?;
+            json(formatting(state, &p.text_document.uri, Some(p.range)))
+        }
         // A test hook: tests/lsp.rs checks that a panic inside a request is
         // answered as an error and the server lives on.
         "argcheck/panic" if std::env::var_os("ARGCHECK_LSP_TEST_PANIC").is_some() => {
@@ -158,6 +166,36 @@ const TERM_RANGES: [&str; 7] = ["1–5 %", "5–20 %", "20–45 %", "45–55 %",
 
 /// Hover on a rating scale's value: an estimative term after
 /// `confidence:`, a reliability letter, a citation's credibility digit.
+/// What each rating of `rates:` means, in the order of [`crate::graph::Rating`].
+const RATING_MEANING: [&str; 6] = [
+    "very consistent",
+    "consistent",
+    "neutral or ambiguous",
+    "inconsistent",
+    "very inconsistent",
+    "not applicable",
+];
+
+/// The key of the attribute line holding `offset` (`rates` for
+/// `  rates: a C`), if the line has one.
+fn line_key(state: &State, file: FileId, offset: usize) -> Option<&str> {
+    let f = state.ws.files.get(file)?;
+    let start = f.lines.line_start(f.lines.line_of(offset));
+    let line = f.text.get(start..offset)?;
+    let (key, _) = line.split_once(':')?;
+    Some(key.trim())
+}
+
+/// The statement whose item holds `offset` of `file`: the rating statement
+/// of a `rates:` line. Hovers are rare, so a scan of the statements is
+/// cheap enough.
+fn rater(state: &State, file: FileId, offset: usize) -> Option<crate::graph::StmtId> {
+    let g = &state.analysis.as_ref()?.graph;
+    g.statements
+        .iter()
+        .position(|st| st.item.file == file && st.item.span.start <= offset && offset <= st.item.span.end)
+}
+
 fn hover_value(state: &State, file: FileId, offset: usize) -> Option<Hover> {
     let f = state.ws.files.get(file)?;
     let line_start = f.lines.line_start(f.lines.line_of(offset));
@@ -205,6 +243,25 @@ fn hover_value(state: &State, file: FileId, offset: usize) -> Option<Hover> {
                 CREDIBILITY_MEANING[k], cal.credibility[k]
             )
         }
+        "rates" => {
+            let r = crate::graph::Rating::parse(word)?;
+            let a = state.analysis.as_ref()?;
+            let mut v = format!(
+                "**{word}**: {} ({})",
+                RATING_MEANING[r as usize],
+                match crate::analysis::ach::inconsistency(r) {
+                    0 => "counts nothing against the answer".to_string(),
+                    n => format!("counts {n} × the row's weight against the answer"),
+                }
+            );
+            if let Some(row) =
+                rater(state, file, offset).and_then(|s| crate::render::ach::hover_rates(&a.graph, &a.facts.ach, s))
+            {
+                v.push_str("\n\n");
+                v.push_str(&row);
+            }
+            v
+        }
         _ => return None,
     };
     Some(Hover {
@@ -226,12 +283,38 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
     let value = match occ.sym {
         Sym::Stmt(s) => {
             let st = g.statements.get(s)?;
-            let mut lines = vec![
+            let mut lines = Vec::new();
+            if line_key(state, file, offset) == Some("rates") {
+                if let Some(r) = rater(state, file, offset) {
+                    let rating = g.statements[r]
+                        .rates
+                        .iter()
+                        .find(|x| x.answer == s && x.answer_loc().span.contains(&offset))
+                        .map(|x| x.rating);
+                    if let Some(rating) = rating {
+                        lines.push(format!(
+                            "{} rates {} `{}` ({})",
+                            code(&g.statements[r].name),
+                            code(&st.name),
+                            rating.as_str(),
+                            RATING_MEANING[rating as usize]
+                        ));
+                        lines.push(String::new());
+                    }
+                    if let Some(row) = crate::render::ach::hover_rates(g, &f.ach, r) {
+                        lines.push(row.trim_end().to_string());
+                        lines.push(String::new());
+                        lines.push("---".into());
+                        lines.push(String::new());
+                    }
+                }
+            }
+            lines.extend([
                 format!("**{}** {}", st.kind.as_str(), code(&st.name)),
                 String::new(),
                 text(&st.text),
                 String::new(),
-            ];
+            ]);
             lines.push(format!(
                 "- {}",
                 if f.grounded(s) { "grounded" } else { "**not grounded**" }
@@ -322,6 +405,10 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
                 }
             }
             lines.join("\n")
+        }
+        Sym::Question(q) if f.ach.iter().any(|m| m.question == q) => {
+            let m = f.ach.iter().find(|m| m.question == q)?;
+            crate::render::ach::hover_question(g, m)
         }
         Sym::Question(q) => {
             let qu = g.questions.get(q)?;
@@ -883,6 +970,41 @@ fn relative(from: &std::path::Path, path: &std::path::Path) -> String {
 }
 
 /// The fixes of the diagnostics that touch the range, as quick fixes.
+/// `formatting` and `rangeFormatting`: the edits `argcheck fmt` would make
+/// to the editor's current text (only the items a range touches, in an
+/// `.arg` file; the whole draft in a Markdown file). A file with syntax
+/// errors, or one already formatted, gets no edits; a registry is not ours
+/// to format.
+fn formatting(state: &State, uri: &Uri, range: Option<Range>) -> Option<Vec<TextEdit>> {
+    let file = file_of(state, uri)?;
+    let f = state.ws.files.get(file)?;
+    let text: &str = &f.text;
+    let edit = match (f.kind, range) {
+        (FileKind::Arg, Some(r)) => {
+            let start = convert::offset(state.enc, &f.lines, text, r.start);
+            let end = convert::offset(state.enc, &f.lines, text, r.end).max(start);
+            crate::fmt::format_range(text, start..end).ok().flatten()
+        }
+        (FileKind::Arg | FileKind::Markdown, _) => {
+            match crate::fmt::format_file_text(text, f.kind == FileKind::Markdown) {
+                Ok(out) => crate::fmt::minimal_edit(text, &out),
+                Err(_) => None,
+            }
+        }
+        _ => None,
+    };
+    // A range edit that changes nothing is no edit.
+    let edit = edit.filter(|e| text.get(e.range.clone()) != Some(e.new_text.as_str()));
+    Some(
+        edit.map(|e| TextEdit {
+            range: state.range(file, e.range),
+            new_text: e.new_text,
+        })
+        .into_iter()
+        .collect(),
+    )
+}
+
 fn code_actions(state: &State, p: CodeActionParams) -> Option<Vec<CodeActionResponse>> {
     let file = file_of(state, &p.text_document.uri)?;
     let f = state.ws.files.get(file)?;

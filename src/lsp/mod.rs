@@ -71,6 +71,8 @@ pub fn capabilities(enc: Encoding) -> ServerCapabilities {
             trigger_characters: Some(vec![":".into(), " ".into(), ",".into(), "\"".into()]),
             ..CompletionOptions::default()
         }),
+        document_formatting_provider: Some(true.into()),
+        document_range_formatting_provider: Some(true.into()),
         code_action_provider: Some(CodeActionProvider::CodeActionOptions(CodeActionOptions {
             code_action_kinds: Some(vec![CodeActionKind::QuickFix]),
             ..CodeActionOptions::default()
