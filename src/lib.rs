@@ -21,6 +21,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod graph;
+pub mod import;
 pub mod render;
 pub mod rules;
 pub mod span;

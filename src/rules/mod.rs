@@ -24,6 +24,7 @@ pub mod unanswered_objection;
 pub mod uncited_evidence;
 pub mod unconfirmed_credibility;
 pub mod unknown_reference;
+pub mod unmapped_argdown;
 pub mod unmet_expectation;
 pub mod unrated_source;
 pub mod unsupported_claim;
@@ -160,7 +161,7 @@ pub fn markdown() -> String {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 23] = [
+pub static RULES: [&Rule; 24] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -184,6 +185,7 @@ pub static RULES: [&Rule; 23] = [
     &unmet_expectation::RULE,
     &unconfirmed_credibility::RULE,
     &retracted_source::RULE,
+    &unmapped_argdown::RULE,
 ];
 
 /// The rule named `name`.
