@@ -421,23 +421,22 @@ fn summary(m: &Model) -> Summary {
     s
 }
 
-/// Whether `s` is an `.arg` identifier: a letter, then letters, digits,
-/// `-`, `_`.
+/// Whether `s` is an `.arg` identifier (LANGUAGE.md, *Lexical*).
 pub fn is_identifier(s: &str) -> bool {
-    let mut c = s.chars();
-    c.next().is_some_and(char::is_alphabetic) && c.all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '_')
+    crate::syntax::lexer::is_identifier(s)
 }
 
-/// `title` as an identifier: itself when it is one, else lowercased with
-/// every run of other characters a `-` (at most 60 characters).
+/// `title` as an identifier in NFC: itself when it is one, else lowercased
+/// with every run of other characters a `-` (at most 60 bytes).
 pub fn slug(title: &str) -> String {
+    use crate::syntax::lexer::{is_id_continue, is_id_start, nfc};
     if is_identifier(title) {
-        return title.to_string();
+        return nfc(title).into_owned();
     }
     let mut out = String::new();
     let mut dash = false;
     for ch in title.chars() {
-        if ch.is_alphanumeric() {
+        if ch != '-' && is_id_continue(ch) {
             if dash && !out.is_empty() {
                 out.push('-');
             }
@@ -450,13 +449,19 @@ pub fn slug(title: &str) -> String {
             break;
         }
     }
-    if !out.chars().next().is_some_and(char::is_alphabetic) {
+    if !out.chars().next().is_some_and(is_id_start) {
         out.insert_str(0, "s-");
     }
     if out == "s-" {
         out = "statement".into();
     }
-    out
+    let out = nfc(&out).into_owned();
+    if is_identifier(&out) {
+        out
+    } else {
+        // Lowercasing can yield a character that is not XID_Continue.
+        "statement".into()
+    }
 }
 
 /// A string literal of the `.arg` language.
@@ -531,16 +536,22 @@ pub fn import(src: &str) -> Imported {
     let mut source_ids: Vec<String> = Vec::new();
     if let Some(fm) = &doc.front_matter {
         let body = src.get(fm.body.clone()).unwrap_or("");
-        let key_span = |key: &str| -> Span {
-            let mut at = fm.body.start;
-            for line in body.split_inclusive('\n') {
-                if line.trim_start().starts_with(key) {
-                    let lead = line.len() - line.trim_start().len();
-                    return at + lead..at + line.trim_end().len();
-                }
-                at += line.len();
+        // Where each `key:` is first written, found in one pass.
+        let mut keys: HashMap<&str, Span> = HashMap::new();
+        let mut at = fm.body.start;
+        for line in body.split_inclusive('\n') {
+            let t = line.trim_start();
+            if let Some(colon) = t.find(':') {
+                let lead = line.len() - t.len();
+                keys.entry(t[..colon].trim_end())
+                    .or_insert(at + lead..at + line.trim_end().len());
             }
-            fm.span.clone()
+            at += line.len();
+        }
+        let key_span = |key: &str| -> Span {
+            keys.get(key.trim_end_matches(':'))
+                .cloned()
+                .unwrap_or_else(|| fm.span.clone())
         };
         match serde_yaml::from_str::<serde_yaml::Value>(body) {
             Ok(serde_yaml::Value::Mapping(map)) => {
@@ -582,17 +593,20 @@ pub fn import(src: &str) -> Imported {
     let mut ec_item = vec![usize::MAX; model.ecs.len()];
     let mut arg_item = vec![usize::MAX; model.args.len()];
     let mut used: HashSet<String> = source_ids.iter().cloned().collect();
+    // The next suffix to try per base, so that many equal titles stay
+    // linear.
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut unique = |base: String| -> String {
         if used.insert(base.clone()) {
             return base;
         }
-        let mut n = 2;
+        let n = next_suffix.entry(base.clone()).or_insert(2);
         loop {
             let c = format!("{base}-{n}");
+            *n += 1;
             if used.insert(c.clone()) {
                 return c;
             }
-            n += 1;
         }
     };
     let first_words = |t: &str| -> String { t.split_whitespace().take(6).collect::<Vec<_>>().join(" ") };
@@ -603,9 +617,10 @@ pub fn import(src: &str) -> Imported {
             ..Item::default()
         };
         let mut texts: Vec<&str> = Vec::new();
+        let mut seen_texts: HashSet<&str> = HashSet::new();
         for &n in &ec.members {
             let t = doc.nodes[n].text.as_str();
-            if !t.is_empty() && !texts.contains(&t) {
+            if !t.is_empty() && seen_texts.insert(t) {
                 texts.push(t);
             }
         }
@@ -615,6 +630,8 @@ pub fn import(src: &str) -> Imported {
             .copied()
             .find(|&n| !doc.nodes[n].text.is_empty())
             .unwrap_or(first);
+        // In the order statements are defined (given a text).
+        it.first = def;
         it.span = doc.nodes.get(def).map_or(zero.clone(), |n| n.span.clone());
         let base = match &ec.title {
             Some(t) => {
@@ -646,9 +663,10 @@ pub fn import(src: &str) -> Imported {
             }
         }
         let mut tags: Vec<&str> = Vec::new();
+        let mut seen_tags: HashSet<&str> = HashSet::new();
         for &n in &ec.members {
             for t in &doc.nodes[n].tags {
-                if !tags.contains(&t.as_str()) {
+                if seen_tags.insert(t.as_str()) {
                     tags.push(t);
                 }
             }
@@ -782,7 +800,7 @@ pub fn import(src: &str) -> Imported {
             });
             continue;
         }
-        if from == to {
+        if from == to && r.from != r.to {
             warnings.push(Warning {
                 span: r.span.clone(),
                 message: format!(
@@ -1035,6 +1053,7 @@ fn data_attrs(src: &str, span: Span, it: &mut Item, warnings: &mut Vec<Warning>)
             "confidence" => it.attrs.push(("confidence", one_line(&yaml_str(v)), span.clone())),
             "by" => it.attrs.push(("by", one_line(&yaml_str(v)), span.clone())),
             "expect" => it.attrs.push(("expect", list(v).join(", "), span.clone())),
+            "allow" => it.attrs.push(("allow", list(v).join(", "), span.clone())),
             "note" => it.notes.push(yaml_str(v)),
             _ => warnings.push(Warning {
                 span: span.clone(),

@@ -1,5 +1,6 @@
 //! Output: the human report (miette), JSON, and the `explain` tree.
 
+pub mod argdown;
 pub mod concise;
 pub mod diff;
 pub mod explain;

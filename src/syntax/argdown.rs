@@ -262,6 +262,7 @@ fn blank_comments(src: &str) -> Clean {
     // Cached next positions of `]` and `)` for link detection.
     let mut next_rbracket: Option<usize> = None;
     let mut next_rparen: Option<usize> = None;
+    let mut next_newline: Option<usize> = None;
     let find_from = |cache: &mut Option<usize>, from: usize, byte: u8| -> usize {
         match *cache {
             Some(p) if p >= from => p,
@@ -278,7 +279,7 @@ fn blank_comments(src: &str) -> Clean {
             b'[' => {
                 // A link `[text](url)` on one line: skip it whole.
                 let close = find_from(&mut next_rbracket, i + 1, b']');
-                let line_end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
+                let line_end = find_from(&mut next_newline, i, b'\n');
                 if close < line_end && close > i + 1 && b.get(close + 1) == Some(&b'(') {
                     let paren = find_from(&mut next_rparen, close + 2, b')');
                     if paren < line_end && paren > close + 2 {
@@ -971,6 +972,20 @@ impl<'a> Parser<'a> {
             let s = &self.clean[piece.clone()];
             let b = s.as_bytes();
             let mut i = skip_until.saturating_sub(piece.start);
+            // Next `]` and `)` at or after a position, found once each
+            // (a line of `[[[[` stays linear).
+            let mut next_rb: Option<usize> = None;
+            let mut next_rp: Option<usize> = None;
+            let next = |cache: &mut Option<usize>, from: usize, byte: u8| -> Option<usize> {
+                match *cache {
+                    Some(p) if p >= from => Some(p).filter(|&p| p < b.len()),
+                    _ => {
+                        let p = memchr::memchr(byte, &b[from.min(b.len())..]).map_or(b.len(), |p| from + p);
+                        *cache = Some(p);
+                        Some(p).filter(|&p| p < b.len())
+                    }
+                }
+            };
             while i < b.len() {
                 let c = b[i];
                 let abs = piece.start + i;
@@ -1000,9 +1015,9 @@ impl<'a> Parser<'a> {
                     }
                     b'#' if i + 1 < b.len() && (i == 0 || b[i - 1].is_ascii_whitespace()) => {
                         if b[i + 1] == b'(' {
-                            if let Some(p) = s[i + 2..].find(')') {
-                                tags.push(s[i + 2..i + 2 + p].trim().to_string());
-                                i += 3 + p;
+                            if let Some(p) = next(&mut next_rp, i + 2, b')') {
+                                tags.push(s[i + 2..p].trim().to_string());
+                                i = p + 1;
                                 continue;
                             }
                         }
@@ -1021,16 +1036,15 @@ impl<'a> Parser<'a> {
                     }
                     b'[' => {
                         // A link [text](url) on this piece.
-                        if let Some(close) = s[i + 1..].find(']') {
-                            let close = i + 1 + close;
+                        if let Some(close) = next(&mut next_rb, i + 1, b']') {
                             if close > i + 1 && b.get(close + 1) == Some(&b'(') {
-                                if let Some(p) = s[close + 2..].find(')') {
-                                    let url = &s[close + 2..close + 2 + p];
+                                if let Some(p) = next(&mut next_rp, close + 2, b')') {
+                                    let url = &s[close + 2..p];
                                     out.push_str(&unescape(&s[i + 1..close]));
                                     out.push_str(" (");
                                     out.push_str(url);
                                     out.push(')');
-                                    i = close + 3 + p;
+                                    i = p + 1;
                                     continue;
                                 }
                             }
