@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # Targets: check_arg (bytes as an .arg file), check_md (bytes as a Markdown
-# file), check_registry (bytes as a sources.yaml imported by an .arg). Each
+# file), check_registry (bytes as a sources.yaml imported by an .arg),
+# check_argdown (bytes as an Argdown map, through the importer). Each
 # goes through the whole check and both renderers. Needs a nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). New corpus entries go to
 # fuzz/corpus/TARGET (git-ignored), seeds are read from fuzz/seeds/TARGET,
@@ -14,7 +15,7 @@ set -uo pipefail
 SECS=${1:-60}
 shift || true
 TARGETS=("$@")
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(check_arg check_md check_registry)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(check_arg check_md check_registry check_argdown)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT/fuzz"
 

@@ -305,11 +305,13 @@ fn build(doc: &Doc, strict: bool, warnings: &mut Vec<Warning>) -> Model {
             let ec = M::Ec(e);
             live.remove(&(from, to, ty));
             if to == ec || live.contains(&(ec, to, ty)) {
-                if to == ec {
+                // Support of an argument for its own conclusion is what its
+                // premise–conclusion structure says already: nothing is lost.
+                if to == ec && ty != Ty::Support {
                     warnings.push(Warning {
                         span: rels[k].span.clone(),
                         message:
-                            "a relation of an argument with its own conclusion: Argdown drops it, and so does argcheck"
+                            "an argument that attacks its own conclusion: Argdown drops the relation, and so does argcheck"
                                 .into(),
                     });
                 }
