@@ -206,13 +206,22 @@ fn canonical(g: &Graph) -> Vec<String> {
             s.kind.as_deref(),
             s.url.as_deref(),
             s.date.as_deref(),
-            s.derived_from.iter().map(|(d, _)| g.sources[*d].name.to_string()).collect::<Vec<_>>(),
-            s.retracted.as_ref().map(|r| (r.date.to_string(), r.note.as_deref().map(str::to_string))),
+            s.derived_from
+                .iter()
+                .map(|(d, _)| g.sources[*d].name.to_string())
+                .collect::<Vec<_>>(),
+            s.retracted
+                .as_ref()
+                .map(|r| (r.date.to_string(), r.note.as_deref().map(str::to_string))),
         ));
     }
     let name = |i: usize| g.statements[i].name.to_string();
     for s in &g.statements {
-        let mut reasons: Vec<Vec<String>> = s.reasons.iter().map(|r| r.members.iter().map(|(m, _)| name(*m)).collect()).collect();
+        let mut reasons: Vec<Vec<String>> = s
+            .reasons
+            .iter()
+            .map(|r| r.members.iter().map(|(m, _)| name(*m)).collect())
+            .collect();
         reasons.sort();
         let mut attacks: Vec<String> = s.attacks.iter().map(|(a, _)| name(*a)).collect();
         attacks.sort();
@@ -223,7 +232,10 @@ fn canonical(g: &Graph) -> Vec<String> {
             s.text.as_str(),
             reasons,
             attacks,
-            s.cites.iter().map(|c| (g.sources[c.source].name.to_string(), c.credibility)).collect::<Vec<_>>(),
+            s.cites
+                .iter()
+                .map(|c| (g.sources[c.source].name.to_string(), c.credibility))
+                .collect::<Vec<_>>(),
             s.confidence.as_ref().map(|(t, _)| t.as_str()),
             s.by.map(|b| g.sources[b].name.to_string()),
             s.expect.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
@@ -242,8 +254,27 @@ fn check_file(dir: &Path, file: &str, text: &str) -> argcheck::check::Checked {
 }
 
 const WORDS: &[&str] = &[
-    "the", "truce", "holds", "[x]", "#tag", "*bold*", "a_b", "{d: 1}", "//", "<arg>", "@[m]", "été", "\"q\"", "back\\slash", "(1)",
-    "--", "+", "x:y", "100%", "<!--", "*/",
+    "the",
+    "truce",
+    "holds",
+    "[x]",
+    "#tag",
+    "*bold*",
+    "a_b",
+    "{d: 1}",
+    "//",
+    "<arg>",
+    "@[m]",
+    "été",
+    "\"q\"",
+    "back\\slash",
+    "(1)",
+    "--",
+    "+",
+    "x:y",
+    "100%",
+    "<!--",
+    "*/",
 ];
 const KINDS: &[&str] = &["claim", "premise", "evidence", "assumption", "objection"];
 const TERMS: &[&str] = &["unlikely", "even-chance", "likely", "very-likely"];
@@ -251,73 +282,80 @@ const TERMS: &[&str] = &["unlikely", "even-chance", "likely", "very-likely"];
 /// A random `.arg` document: sources, statements with reasons, attacks,
 /// citations, confidence, `by`.
 fn arg_document() -> impl Strategy<Value = String> {
-    (1usize..4, 1usize..10).prop_flat_map(|(ns, nt)| {
-        let source = (prop::option::of(0usize..6), prop::option::of(0usize..ns), any::<bool>());
-        let statement = (
-            0usize..5,
-            prop::collection::vec(0usize..WORDS.len(), 1..6),
-            prop::collection::vec(prop::collection::vec(0usize..nt, 1..4), 0..3),
-            prop::collection::vec(0usize..nt, 0..3),
-            prop::collection::vec((0usize..ns, prop::option::of(1usize..7)), 0..3),
-            prop::option::of(0usize..TERMS.len()),
-            prop::option::of(0usize..ns),
-        );
-        (prop::collection::vec(source, ns), prop::collection::vec(statement, nt))
-    })
-    .prop_map(|(sources, statements)| {
-        let mut s = String::new();
-        for (i, (rel, derived, retracted)) in sources.iter().enumerate() {
-            s.push_str(&format!("source src_{i} \"Source number {i}\"\n"));
-            if let Some(r) = rel {
-                s.push_str(&format!("  reliability: {}\n", ["A", "B", "C", "D", "E", "F"][*r]));
-            }
-            if let Some(d) = derived.filter(|d| *d < i) {
-                s.push_str(&format!("  derived-from: src_{d}\n  kind: blog\n  date: 2020-02-0{}\n", d + 1));
-            }
-            if *retracted {
-                s.push_str("  retracted: 2021-01-01 \"withdrawn\"\n");
-            }
-        }
-        for (i, (kind, words, reasons, attacks, cites, conf, by)) in statements.iter().enumerate() {
-            let kind = KINDS[*kind];
-            let text: Vec<&str> = words.iter().map(|w| WORDS[*w]).collect();
-            s.push_str(&format!("{kind} S{i} {}\n", quote(&text.join(" "))));
-            if matches!(kind, "claim" | "premise" | "objection") {
-                let mut seen: Vec<Vec<usize>> = Vec::new();
-                for r in reasons {
-                    let mut r = r.clone();
-                    r.sort();
-                    r.dedup();
-                    if !seen.contains(&r) {
-                        s.push_str(&format!("  because: {}\n", r.iter().map(|m| format!("S{m}")).collect::<Vec<_>>().join(", ")));
-                        seen.push(r);
-                    }
+    (1usize..4, 1usize..10)
+        .prop_flat_map(|(ns, nt)| {
+            let source = (prop::option::of(0usize..6), prop::option::of(0usize..ns), any::<bool>());
+            let statement = (
+                0usize..5,
+                prop::collection::vec(0usize..WORDS.len(), 1..6),
+                prop::collection::vec(prop::collection::vec(0usize..nt, 1..4), 0..3),
+                prop::collection::vec(0usize..nt, 0..3),
+                prop::collection::vec((0usize..ns, prop::option::of(1usize..7)), 0..3),
+                prop::option::of(0usize..TERMS.len()),
+                prop::option::of(0usize..ns),
+            );
+            (prop::collection::vec(source, ns), prop::collection::vec(statement, nt))
+        })
+        .prop_map(|(sources, statements)| {
+            let mut s = String::new();
+            for (i, (rel, derived, retracted)) in sources.iter().enumerate() {
+                s.push_str(&format!("source src_{i} \"Source number {i}\"\n"));
+                if let Some(r) = rel {
+                    s.push_str(&format!("  reliability: {}\n", ["A", "B", "C", "D", "E", "F"][*r]));
+                }
+                if let Some(d) = derived.filter(|d| *d < i) {
+                    s.push_str(&format!(
+                        "  derived-from: src_{d}\n  kind: blog\n  date: 2020-02-0{}\n",
+                        d + 1
+                    ));
+                }
+                if *retracted {
+                    s.push_str("  retracted: 2021-01-01 \"withdrawn\"\n");
                 }
             }
-            let mut att = attacks.clone();
-            att.sort();
-            att.dedup();
-            for a in att {
-                s.push_str(&format!("  attacks: S{a}\n"));
-            }
-            if kind != "assumption" {
-                for (src, cred) in cites {
-                    match cred {
-                        Some(c) => s.push_str(&format!("  cite: src_{src} {c}\n")),
-                        None => s.push_str(&format!("  cite: src_{src}\n")),
+            for (i, (kind, words, reasons, attacks, cites, conf, by)) in statements.iter().enumerate() {
+                let kind = KINDS[*kind];
+                let text: Vec<&str> = words.iter().map(|w| WORDS[*w]).collect();
+                s.push_str(&format!("{kind} S{i} {}\n", quote(&text.join(" "))));
+                if matches!(kind, "claim" | "premise" | "objection") {
+                    let mut seen: Vec<Vec<usize>> = Vec::new();
+                    for r in reasons {
+                        let mut r = r.clone();
+                        r.sort();
+                        r.dedup();
+                        if !seen.contains(&r) {
+                            s.push_str(&format!(
+                                "  because: {}\n",
+                                r.iter().map(|m| format!("S{m}")).collect::<Vec<_>>().join(", ")
+                            ));
+                            seen.push(r);
+                        }
                     }
                 }
+                let mut att = attacks.clone();
+                att.sort();
+                att.dedup();
+                for a in att {
+                    s.push_str(&format!("  attacks: S{a}\n"));
+                }
+                if kind != "assumption" {
+                    for (src, cred) in cites {
+                        match cred {
+                            Some(c) => s.push_str(&format!("  cite: src_{src} {c}\n")),
+                            None => s.push_str(&format!("  cite: src_{src}\n")),
+                        }
+                    }
+                }
+                if let Some(c) = conf {
+                    s.push_str(&format!("  confidence: {}\n", TERMS[*c]));
+                }
+                if let Some(b) = by {
+                    s.push_str(&format!("  by: src_{b}\n"));
+                }
+                s.push('\n');
             }
-            if let Some(c) = conf {
-                s.push_str(&format!("  confidence: {}\n", TERMS[*c]));
-            }
-            if let Some(b) = by {
-                s.push_str(&format!("  by: src_{b}\n"));
-            }
-            s.push('\n');
-        }
-        s
-    })
+            s
+        })
 }
 
 proptest! {

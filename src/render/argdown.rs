@@ -32,7 +32,10 @@ fn text(s: &str) -> String {
             out.push(' ');
         }
         for c in w.chars() {
-            if matches!(c, '\\' | '[' | ']' | '{' | '}' | '#' | '*' | '_' | '/' | '<' | '>' | '@') {
+            if matches!(
+                c,
+                '\\' | '[' | ']' | '{' | '}' | '#' | '*' | '_' | '/' | '<' | '>' | '@'
+            ) {
                 out.push('\\');
             }
             out.push(c);
@@ -68,7 +71,11 @@ pub fn argdown(graph: &Graph) -> String {
                 let _ = writeln!(out, "    date: {}", q(d));
             }
             if !s.derived_from.is_empty() {
-                let names: Vec<&str> = s.derived_from.iter().map(|(d, _)| graph.sources[*d].name.as_str()).collect();
+                let names: Vec<&str> = s
+                    .derived_from
+                    .iter()
+                    .map(|(d, _)| graph.sources[*d].name.as_str())
+                    .collect();
                 let _ = writeln!(out, "    derived-from: [{}]", names.join(", "));
             }
             if let Some(r) = &s.retracted {
@@ -138,7 +145,11 @@ pub fn argdown(graph: &Graph) -> String {
         }
     }
     for qn in &graph.questions {
-        let answers: Vec<&str> = qn.answers.iter().map(|(a, _)| graph.statements[*a].name.as_str()).collect();
+        let answers: Vec<&str> = qn
+            .answers
+            .iter()
+            .map(|(a, _)| graph.statements[*a].name.as_str())
+            .collect();
         let _ = writeln!(
             out,
             "// question {} \"{}\" answers {} (competing hypotheses have no counterpart in Argdown)\n",

@@ -525,6 +525,7 @@ impl<'a> Parser<'a> {
         let mut open_inference: Option<(usize, usize)> = None; // (inference, start) of a multi-line bar
         let mut last_inference: Option<usize> = None;
         let mut heading_open: Option<usize> = None;
+        let mut in_list = false;
 
         for line in lines {
             let text = &self.clean[line.start..line.end];
@@ -547,6 +548,9 @@ impl<'a> Parser<'a> {
                 }
             }
             let kind = classify(text, block_start);
+            if !matches!(kind, LineKind::ListItem(_) | LineKind::Text | LineKind::Relation(..)) {
+                in_list = false;
+            }
             match kind {
                 LineKind::Blank => {
                     self.close(&mut open);
@@ -753,6 +757,13 @@ impl<'a> Parser<'a> {
                 LineKind::ListItem(content) => {
                     self.close(&mut open);
                     stack.clear();
+                    if !block_start && !in_list {
+                        self.problem(
+                            line.start..line.end,
+                            "a list must be a block of its own (a blank line before it)",
+                        );
+                    }
+                    in_list = true;
                     if let Some(node) = self.element(
                         line.start + content,
                         line.end,
@@ -1131,4 +1142,60 @@ fn unescape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAP: &str = "===\ntitle: t\n===\n\n# Part\n\n[A]: Text of *A* // comment\n  + [B]: b {source: ap}\n    <- <C>\n  >< [D]\n\n<C>\n\n(1) [P]: p\n-- mp --\n(2) [A]\n  _ [U]: u\n";
+
+    #[test]
+    fn every_element_keeps_its_span() {
+        let doc = parse(MAP);
+        assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+        let at = |n: &Node| &MAP[n.span.clone()];
+        let starts: Vec<&str> = doc.nodes.iter().map(|n| &at(n)[..3]).collect();
+        assert_eq!(starts, ["[A]", "[B]", "<C>", "[D]", "<C>", "[P]", "[A]", "[U]"]);
+        assert_eq!(doc.nodes[0].text, "Text of A");
+        assert_eq!(&MAP[doc.nodes[1].data.clone().unwrap()], "{source: ap}");
+        assert_eq!(doc.headings[0].title, "Part");
+        let kinds: Vec<RelKind> = doc.relations.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RelKind::SupportIn,
+                RelKind::AttackIn,
+                RelKind::Contradiction,
+                RelKind::UndercutIn
+            ]
+        );
+        assert_eq!(&MAP[doc.relations[1].span.clone()], "<-");
+        assert_eq!(doc.pcs[0].argument, Some(4));
+        assert_eq!(doc.inferences[0].rules, ["mp"]);
+        assert_eq!(doc.relations[3].parent, Parent::Node(6));
+        assert_eq!(doc.relations[3].last_inference, Some(0));
+    }
+
+    #[test]
+    fn crlf_and_escapes() {
+        let doc = parse("[A]: a \\[b\\] \\#c\r\n  - [B]: x\r\n");
+        assert_eq!(doc.nodes[0].text, "a [b] #c");
+        assert_eq!(doc.nodes[1].title.as_deref(), Some("B"));
+        assert!(doc.nodes[0].tags.is_empty());
+    }
+
+    #[test]
+    fn broken_structures_are_problems_not_panics() {
+        for text in [
+            "(1) a\n(2) b\n",
+            "----\n",
+            "  + [A]\n",
+            "[A]\n(1) x\n----\n(2) y\n",
+            "-- r\n",
+        ] {
+            let doc = parse(text);
+            assert!(!doc.problems.is_empty(), "{text:?}");
+        }
+    }
 }
