@@ -297,8 +297,8 @@ fn build(doc: &Doc, strict: bool, warnings: &mut Vec<Warning>) -> Model {
         let p = args[a].pcs?;
         doc.pcs[p].statements.last()?.inference
     };
-    for k in 0..rels.len() {
-        let (ty, from, to) = (rels[k].ty, rels[k].from, rels[k].to);
+    for rel in rels.iter_mut() {
+        let (ty, from, to) = (rel.ty, rel.from, rel.to);
         let mut from_now = from;
         if let (M::Arg(a), true) = (from, reconstructed(&args, from)) {
             let Some(e) = args[a].conclusion else { continue };
@@ -309,17 +309,17 @@ fn build(doc: &Doc, strict: bool, warnings: &mut Vec<Warning>) -> Model {
                 // premise–conclusion structure says already: nothing is lost.
                 if to == ec && ty != Ty::Support {
                     warnings.push(Warning {
-                        span: rels[k].span.clone(),
+                        span: rel.span.clone(),
                         message:
                             "an argument that attacks its own conclusion: Argdown drops the relation, and so does argcheck"
                                 .into(),
                     });
                 }
-                rels[k].alive = false;
+                rel.alive = false;
                 continue;
             }
             live.insert((ec, to, ty));
-            rels[k].from = ec;
+            rel.from = ec;
             from_now = ec;
         }
         if let (M::Arg(a), true, Ty::Undercut) = (to, reconstructed(&args, to), ty) {
@@ -327,11 +327,11 @@ fn build(doc: &Doc, strict: bool, warnings: &mut Vec<Warning>) -> Model {
                 let target = M::Inf(inf);
                 live.remove(&(from_now, to, ty));
                 if live.contains(&(from_now, target, ty)) {
-                    rels[k].alive = false;
+                    rel.alive = false;
                     continue;
                 }
                 live.insert((from_now, target, ty));
-                rels[k].to = target;
+                rel.to = target;
             }
         }
     }
@@ -373,8 +373,7 @@ fn build(doc: &Doc, strict: bool, warnings: &mut Vec<Warning>) -> Model {
         }
     }
     let mut premises_of: HashMap<usize, HashSet<usize>> = HashMap::new();
-    for k in 0..rels.len() {
-        let r = &rels[k];
+    for r in rels.iter_mut() {
         let (M::Ec(e), M::Arg(a), Ty::Attack, true) = (r.from, r.to, r.ty, r.alive) else {
             continue;
         };
@@ -392,7 +391,7 @@ fn build(doc: &Doc, strict: bool, warnings: &mut Vec<Warning>) -> Model {
                 .collect()
         });
         if others.iter().any(|o| premises.contains(o)) {
-            rels[k].alive = false;
+            r.alive = false;
         }
     }
     Model {

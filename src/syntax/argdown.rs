@@ -503,7 +503,7 @@ impl<'a> Parser<'a> {
             let blank_now = line.trim().is_empty();
             let blank_before = self.src.get(at..end).is_none_or(|s| s.trim().is_empty());
             let in_front = self.doc.front_matter.as_ref().is_some_and(|f| at < f.span.end);
-            if !(blank_now && !blank_before) && !in_front {
+            if !in_front && (!blank_now || blank_before) {
                 let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
                 lines.push(Line { start: at, end, indent });
             }
@@ -595,7 +595,7 @@ impl<'a> Parser<'a> {
             if let Some(h) = heading_open {
                 if kind == LineKind::Text {
                     // A heading's text may go on over the next line.
-                    let (more, _, _) = self.clean_text(&[line.start + line.indent..line.end]);
+                    let (more, _, _) = self.clean_text(std::slice::from_ref(&(line.start + line.indent..line.end)));
                     let hd = &mut self.doc.headings[h];
                     hd.title.push(' ');
                     hd.title.push_str(&more);
@@ -942,7 +942,7 @@ impl<'a> Parser<'a> {
             (NodeKind::Statement, None, None, false, at)
         };
         let title = title.map(unescape);
-        let (text, data, tags) = self.clean_text(&[text_start..end]);
+        let (text, data, tags) = self.clean_text(std::slice::from_ref(&(text_start..end)));
         if is_ref && !text.is_empty() {
             self.problem(
                 text_start..end,
