@@ -254,7 +254,7 @@ fn parse_document(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnos
                     &rules::unmapped_argdown::RULE,
                     Loc::new(file, w.span),
                     w.message,
-                    String::new(),
+                    "no exact counterpart in .arg",
                 )
             }));
             ast
