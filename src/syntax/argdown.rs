@@ -574,7 +574,8 @@ impl<'a> Parser<'a> {
                     stack.clear();
                     let t = text.trim_end();
                     let level = t.bytes().take_while(|&c| c == b'#').count();
-                    let title_span = line.start + level + 1..line.start + t.len();
+                    // `# ` with nothing after it has an empty title.
+                    let title_span = (line.start + level + 1).min(line.start + t.len())..line.start + t.len();
                     let (title, data, _) = self.clean_text(&[title_span]);
                     self.doc.headings.push(Heading {
                         level,
@@ -597,7 +598,9 @@ impl<'a> Parser<'a> {
                     // A heading's text may go on over the next line.
                     let (more, _, _) = self.clean_text(std::slice::from_ref(&(line.start + line.indent..line.end)));
                     let hd = &mut self.doc.headings[h];
-                    hd.title.push(' ');
+                    if !hd.title.is_empty() && !more.is_empty() {
+                        hd.title.push(' ');
+                    }
                     hd.title.push_str(&more);
                     hd.span.end = line.end;
                     continue;
@@ -980,7 +983,7 @@ impl<'a> Parser<'a> {
             if k > 0 && !out.ends_with(' ') && !out.is_empty() {
                 out.push(' ');
             }
-            let s = &self.clean[piece.clone()];
+            let s = self.clean.get(piece.clone()).unwrap_or("");
             let b = s.as_bytes();
             let mut i = skip_until.saturating_sub(piece.start);
             // Next `]` and `)` at or after a position, found once each
@@ -1183,6 +1186,14 @@ mod tests {
         assert_eq!(doc.nodes[0].text, "a [b] #c");
         assert_eq!(doc.nodes[1].title.as_deref(), Some("B"));
         assert!(doc.nodes[0].tags.is_empty());
+    }
+
+    #[test]
+    fn an_empty_heading_is_read() {
+        // Found by the fuzzer: `# ` followed by a line end.
+        let doc = parse("# The qu\n[Air]: a\n  +> [Q]##H\n# \nealth\n");
+        assert_eq!(doc.headings.len(), 2);
+        assert_eq!(doc.headings[1].title, "ealth");
     }
 
     #[test]
