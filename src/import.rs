@@ -909,6 +909,13 @@ pub fn import(src: &str) -> Imported {
             }
         }
         for (key, value, span) in &it.attrs {
+            if !parses("premise", key, value) {
+                warnings.push(Warning {
+                    span: span.clone(),
+                    message: format!("inline data `{key}: {value}` is not valid in argcheck's language: left out"),
+                });
+                continue;
+            }
             out.push(&format!("  {key}: {value}\n"), span);
         }
         out.push("\n", &it.span);
@@ -920,6 +927,14 @@ pub fn import(src: &str) -> Imported {
         warnings,
         summary,
     }
+}
+
+/// Whether the attribute line `KEY: VALUE` under an item of `keyword`
+/// parses (what is written must never be a syntax error of argcheck's own
+/// making: a bad value from the map is a warning instead).
+fn parses(keyword: &str, key: &str, value: &str) -> bool {
+    let text = format!("{keyword} x \"x\"\n  {key}: {value}\n");
+    crate::syntax::parse(&text).errors.is_empty()
 }
 
 /// A YAML scalar as text.
@@ -999,6 +1014,13 @@ fn sources(
                         continue;
                     }
                 };
+                if !parses("source", &fk, &value) {
+                    warnings.push(Warning {
+                        span: key_span(&format!("{fk}:")),
+                        message: format!("source field `{fk}: {value}` is not valid in argcheck's language: left out"),
+                    });
+                    continue;
+                }
                 out.push(&format!("  {fk}: {value}\n"), &span);
             }
         }

@@ -133,6 +133,7 @@ proptest! {
                     Just("//".to_string()), Just("\n".to_string()), Just("\n\n".to_string()),
                     Just("\r\n".to_string()), Just("#(t".to_string()), Just("**".to_string()),
                     Just("[x](y)".to_string()), Just("\\".to_string()), Just("  * ".to_string()),
+                    Just("{cite: \"ap x y\", by: \"a b\"}".to_string()), Just("{source: a, credibility: z}".to_string()),
                 ],
                 0..60,
             ).prop_map(|v| v.concat()),
@@ -147,6 +148,21 @@ proptest! {
             prop_assert!(d.loc.span.end <= text.len() && text.is_char_boundary(d.loc.span.start));
         }
     }
+}
+
+#[test]
+fn bad_inline_data_is_a_warning_not_a_syntax_error() {
+    // Found by the check_argdown fuzz target.
+    let text = "===\nsources:\n  ap:\n    title: AP\n    derived-from: \"a b\"\n===\n\n[A]: a {cite: \"ap tpwra2\", by: \"x y\"}\n";
+    let imported = import(text);
+    assert!(
+        argcheck::syntax::parse(&imported.arg).errors.is_empty(),
+        "{}",
+        imported.arg
+    );
+    let messages: Vec<&str> = imported.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    assert!(messages.iter().all(|m| m.contains("not valid in argcheck's language")));
 }
 
 #[test]
