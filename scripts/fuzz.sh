@@ -4,9 +4,11 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # Targets: check_arg (bytes as an .arg file), check_md (bytes as a Markdown
-# file), check_registry (bytes as a sources.yaml imported by an .arg): each
+# file), check_registry (bytes as a sources.yaml imported by an .arg),
+# check_argdown (bytes as an Argdown map, through the importer): each
 # goes through the whole check and both renderers; fmt (bytes through the
-# formatter, as .arg and as Markdown: idempotent, no text lost). Needs a nightly toolchain
+# formatter, as .arg and as Markdown: idempotent, no text lost);
+# lsp_session (bytes as a session of LSP messages). Needs a nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). New corpus entries go to
 # fuzz/corpus/TARGET (git-ignored), seeds are read from fuzz/seeds/TARGET,
 # crashes land in fuzz/artifacts/TARGET with the panic in the log printed here.
@@ -15,7 +17,7 @@ set -uo pipefail
 SECS=${1:-60}
 shift || true
 TARGETS=("$@")
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(check_arg check_md check_registry fmt)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(check_arg check_md check_registry check_argdown fmt lsp_session)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT/fuzz"
 

@@ -230,6 +230,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Import an Argdown map (`.argdown`) as an `.arg` document; whatever
+    /// has no counterpart is a warning at its line.
+    Import {
+        /// The Argdown file.
+        file: PathBuf,
+        /// Write the `.arg` text here (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print only Argdown's counts as one JSON object: statements
+        /// (equivalence classes), arguments, relations by type.
+        #[arg(long)]
+        summary: bool,
+    },
 }
 
 /// A rule's metadata as JSON (`argcheck rules --format json`, `argcheck
@@ -496,6 +509,7 @@ fn run(command: Command) -> i32 {
             0
         }
         Command::Rule { name, format } => rule_cmd(&name, format),
+        Command::Import { file, output, summary } => crate::import::run_cli(&file, output.as_deref(), summary),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod fmt;
 pub mod graph;
+pub mod import;
 pub mod lsp;
 pub mod render;
 pub mod rules;

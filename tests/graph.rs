@@ -523,3 +523,31 @@ fn report_shows_each_question_matrix_with_scores_and_links() {
     // A report without questions has no such section.
     assert!(!report(&[SMALL], "noach").contains("id=\"questions\""));
 }
+
+#[test]
+fn argdown_format_writes_the_whole_argument_for_argdown_and_import() {
+    let (out, code) = run(&["graph", "arguments/", "--format", "argdown"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("===\nsources:\n"), "front matter first");
+    let path = std::env::temp_dir().join(format!("argcheck-graph-test-{}.argdown", std::process::id()));
+    std::fs::write(&path, &out).expect("write the export");
+    let p = path.to_string_lossy().into_owned();
+    let (summary, code) = run(&["import", &p, "--summary"]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "{summary}");
+    let summary: Value = serde_json::from_str(&summary).expect("one JSON object");
+    // Every statement of the showcase comes back as an Argdown statement.
+    let (check, _) = run(&["check", "arguments/", "--format", "json"]);
+    let check: Value = serde_json::from_str(&check).expect("json");
+    assert_eq!(summary["statements"], check["summary"]["statements"], "{summary}");
+    // A part of a map has no Argdown form: said, not ignored.
+    let (_, code) = run(&[
+        "graph",
+        "arguments/",
+        "--format",
+        "argdown",
+        "--claim",
+        "isk-base-in-pakistan",
+    ]);
+    assert_eq!(code, 2);
+}

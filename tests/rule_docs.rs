@@ -47,8 +47,14 @@ fn project(name: &str, text: &str) -> PathBuf {
         "sources:\n  fpj:\n    title: Foreign Policy Journal\n    reliability: C\n",
     )
     .expect("write sources.yaml");
-    std::fs::write(dir.join("case.arg"), text).expect("write case.arg");
-    dir.join("case.arg")
+    // The example and fix of `unmapped-argdown` are Argdown maps.
+    let file = if name.starts_with("unmapped-argdown") {
+        "case.argdown"
+    } else {
+        "case.arg"
+    };
+    std::fs::write(dir.join(file), text).expect("write the case");
+    dir.join(file)
 }
 
 /// The rules that fire on `text`.

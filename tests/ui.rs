@@ -18,7 +18,10 @@ fn cases() -> Vec<PathBuf> {
         }
         for f in std::fs::read_dir(group.path()).expect("readable").flatten() {
             let p = f.path();
-            if matches!(p.extension().and_then(|e| e.to_str()), Some("arg") | Some("md")) {
+            if matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("arg") | Some("md") | Some("argdown")
+            ) {
                 out.push(p);
             }
         }

@@ -26,6 +26,8 @@ pub enum FileKind {
     Arg,
     /// A Markdown file whose `arg` blocks form one document.
     Markdown,
+    /// An Argdown map, checked through the importer ([`crate::import`]).
+    Argdown,
     /// A YAML source registry.
     Registry,
     /// `argcheck.yaml`.
@@ -152,6 +154,7 @@ fn kind_of(path: &Path) -> FileKind {
     match path.extension().and_then(|e| e.to_str()) {
         Some("yaml") | Some("yml") => FileKind::Registry,
         Some("md") | Some("markdown") => FileKind::Markdown,
+        Some("argdown") => FileKind::Argdown,
         _ => FileKind::Arg,
     }
 }
@@ -230,6 +233,29 @@ fn parse_document(file: FileId, kind: FileKind, text: &str) -> (Ast, Vec<Diagnos
             diags.extend(parsed.errors.into_iter().map(|mut e| {
                 e.span = ex.span_to_source(e.span);
                 syntax_diag(file, e)
+            }));
+            ast
+        }
+        FileKind::Argdown => {
+            // The map imported as `.arg` text, parsed, and every span
+            // mapped back to the `.argdown` file; what has no counterpart
+            // is an `unmapped-argdown` warning where it is written.
+            let imported = crate::import::import(text);
+            let parsed = syntax::parse(&imported.arg);
+            let mut ast = parsed.ast;
+            ast.detach(&imported.arg);
+            ast.map_spans(|o| imported.to_source(o), |o| imported.to_source_end(o));
+            diags.extend(parsed.errors.into_iter().map(|mut e| {
+                e.span = imported.span_to_source(e.span);
+                syntax_diag(file, e)
+            }));
+            diags.extend(imported.warnings.into_iter().map(|w| {
+                Diagnostic::new(
+                    &rules::unmapped_argdown::RULE,
+                    Loc::new(file, w.span),
+                    w.message,
+                    "no exact counterpart in .arg",
+                )
             }));
             ast
         }
@@ -859,7 +885,12 @@ fn walk(ws: &mut Workspace, dir: &Path, project: usize) -> Vec<PathBuf> {
                 Some(g) => g.is_match(&rel),
                 // By default: `.arg` files, and Markdown drafts (kept only
                 // when they hold an `arg` block; see `load`).
-                None => name.ends_with(".arg") || name.ends_with(".md") || name.ends_with(".markdown"),
+                None => {
+                    name.ends_with(".arg")
+                        || name.ends_with(".md")
+                        || name.ends_with(".markdown")
+                        || name.ends_with(".argdown")
+                }
             };
             let excluded = config.exclude.as_ref().is_some_and(|g| g.is_match(&rel));
             if !included || excluded || name == "argcheck.yaml" {

@@ -1,6 +1,7 @@
 //! Output: the human report (miette), JSON, and the `explain` tree.
 
 pub mod ach;
+pub mod argdown;
 pub mod concise;
 pub mod diff;
 pub mod explain;

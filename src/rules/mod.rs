@@ -28,6 +28,7 @@ pub mod unanswered_objection;
 pub mod uncited_evidence;
 pub mod unconfirmed_credibility;
 pub mod unknown_reference;
+pub mod unmapped_argdown;
 pub mod unmet_expectation;
 pub mod unrated_answer;
 pub mod unrated_source;
@@ -165,7 +166,7 @@ pub fn markdown() -> String {
 }
 
 /// Every rule, in the order of LANGUAGE.md.
-pub static RULES: [&Rule; 28] = [
+pub static RULES: [&Rule; 29] = [
     &syntax_error::RULE,
     &unknown_reference::RULE,
     &duplicate_id::RULE,
@@ -194,6 +195,7 @@ pub static RULES: [&Rule; 28] = [
     &linchpin_evidence::RULE,
     &incoherent_confidence::RULE,
     &retracted_source::RULE,
+    &unmapped_argdown::RULE,
 ];
 
 /// The rule named `name`.

@@ -357,6 +357,58 @@ impl Ast {
         }
     }
 
+    /// Makes every token own its text (read from `src`, the text the tree
+    /// was parsed from), so that its span can then be moved to a file whose
+    /// text differs (an Argdown map, through the importer).
+    pub fn detach(&mut self, src: &str) {
+        let Ast {
+            items,
+            attrs,
+            toks,
+            cites,
+            rates,
+            retractions,
+            strings,
+        } = self;
+        let mut own = |t: &mut Tok| {
+            if t.text == SLICE || t.text == QUOTED {
+                let r = t.range();
+                let s = if t.text == SLICE {
+                    src.get(r)
+                } else {
+                    src.get(r.start + 1..r.end.saturating_sub(1).max(r.start + 1))
+                };
+                strings.push(s.unwrap_or("").into());
+                *t = Tok::owned(t.span, strings.len() - 1);
+            }
+        };
+        for it in items.iter_mut() {
+            it.id.iter_mut().chain(it.text.iter_mut()).for_each(&mut own);
+        }
+        for a in attrs.iter_mut() {
+            own(&mut a.key);
+            if let Value::Id(t) | Value::Text(t) | Value::Str(t) = &mut a.value {
+                own(t);
+            }
+        }
+        toks.iter_mut().for_each(&mut own);
+        for c in cites.iter_mut() {
+            own(&mut c.source);
+            [&mut c.credibility, &mut c.locator, &mut c.date]
+                .into_iter()
+                .flatten()
+                .for_each(&mut own);
+        }
+        for r in rates.iter_mut() {
+            own(&mut r.answer);
+            own(&mut r.rating);
+        }
+        for r in retractions.iter_mut() {
+            own(&mut r.date);
+            r.note.iter_mut().for_each(&mut own);
+        }
+    }
+
     /// Moves every span of the tree through `start` (for start offsets) and
     /// `end` (for end offsets): Markdown drafts, from the extracted text to
     /// the Markdown file.

@@ -11,4 +11,5 @@ pub mod parser;
 
 pub use ast::*;
 pub use parser::parse;
+pub mod argdown;
 pub mod markdown_cmark;

@@ -35,6 +35,10 @@ pub enum Format {
     Svg,
     /// The Argument Interchange Format (AIFdb/OVA JSON).
     Aif,
+    /// Argdown (statements, arguments with premise-conclusion structures,
+    /// attacks, sources as front matter): opens in Argdown's tools, and
+    /// `argcheck import` reads it back (see docs/argdown.md).
+    Argdown,
 }
 
 /// What a node is.
@@ -610,6 +614,20 @@ pub fn graph_cmd(paths: &[PathBuf], claim: Option<&str>, format: Format, semanti
             return 2;
         }
     };
+    if format == Format::Argdown {
+        if claim.is_some() {
+            eprintln!(
+                "error: --claim draws part of a map; --format argdown writes the whole argument (leave out --claim)"
+            );
+            return 2;
+        }
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = out
+            .write_all(super::argdown::argdown(&c.graph).as_bytes())
+            .and_then(|_| out.flush());
+        std::mem::forget(c);
+        return 0;
+    }
     let root = match claim {
         None => None,
         Some(name) => match find_statement(&c, name) {
@@ -631,6 +649,7 @@ pub fn graph_cmd(paths: &[PathBuf], claim: Option<&str>, format: Format, semanti
             out.write_all(svg.as_bytes())
         }
         Format::Aif => aif::write(&map, &mut out),
+        Format::Argdown => Ok(()), // written above, from the graph
     };
     // A closed pipe (e.g. `| head`) ends the output quietly.
     let _ = written.and_then(|_| out.flush());
