@@ -192,35 +192,8 @@ fn verify(doc: &Doc, out: &str) -> Result<(), FormatError> {
 /// The rank of an attribute key in an item's canonical order (LANGUAGE.md's
 /// key tables); keys the item does not take rank last.
 fn rank(kind: ItemKind, key: &str) -> usize {
-    const STATEMENT: [&str; 9] = [
-        "because",
-        "cite",
-        "confidence",
-        "by",
-        "attacks",
-        "expect",
-        "rates",
-        "allow",
-        "note",
-    ];
-    const SOURCE: [&str; 8] = [
-        "reliability",
-        "kind",
-        "url",
-        "date",
-        "derived-from",
-        "retracted",
-        "allow",
-        "note",
-    ];
-    const QUESTION: [&str; 3] = ["answers", "allow", "note"];
-    let order: &[&str] = match kind {
-        ItemKind::Source => &SOURCE,
-        ItemKind::Question => &QUESTION,
-        ItemKind::Use => &[],
-        _ => &STATEMENT,
-    };
-    order.iter().position(|k| *k == key).unwrap_or(order.len())
+    let order = crate::syntax::keys::of(kind);
+    order.iter().position(|(k, _)| *k == key).unwrap_or(order.len())
 }
 
 /// A line between nodes: blank, or a comment (trimmed).

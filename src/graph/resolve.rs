@@ -18,6 +18,7 @@ use crate::diagnostic::{quoted, Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::span::Span32;
 use crate::suggest::did_you_mean;
+use crate::syntax::keys;
 use crate::syntax::{Ast, Item, ItemKind, Tok, Value};
 use crate::terms::{
     credibility_index, is_valid_date, reliability_index, Term, CREDIBILITY_MEANING, RELIABILITY_LETTERS,
@@ -64,83 +65,6 @@ const SUGGESTIONS_PER_NAME: usize = 64;
 
 /// Every file gets at least this much of the budget.
 const SUGGESTION_FLOOR: usize = 1_000;
-
-/// Keys each item takes, and whether each may repeat (LANGUAGE.md).
-fn keys_of(kind: ItemKind) -> &'static [(&'static str, bool)] {
-    match kind {
-        ItemKind::Use => &[],
-        ItemKind::Source => &[
-            ("reliability", false),
-            ("kind", false),
-            ("url", false),
-            ("date", false),
-            ("derived-from", true),
-            ("retracted", false),
-            ("allow", true),
-            ("note", false),
-        ],
-        ItemKind::Claim => &[
-            ("because", true),
-            ("cite", true),
-            ("confidence", false),
-            ("by", false),
-            ("attacks", true),
-            ("expect", false),
-            ("allow", true),
-            ("note", false),
-        ],
-        ItemKind::Premise | ItemKind::Objection => &[
-            ("because", true),
-            ("cite", true),
-            ("confidence", false),
-            ("by", false),
-            ("attacks", true),
-            ("expect", false),
-            ("rates", true),
-            ("allow", true),
-            ("note", false),
-        ],
-        ItemKind::Evidence => &[
-            ("cite", true),
-            ("confidence", false),
-            ("by", false),
-            ("attacks", true),
-            ("expect", false),
-            ("rates", true),
-            ("allow", true),
-            ("note", false),
-        ],
-        ItemKind::Assumption => &[
-            ("confidence", false),
-            ("by", false),
-            ("attacks", true),
-            ("expect", false),
-            ("rates", true),
-            ("allow", true),
-            ("note", false),
-        ],
-        ItemKind::Question => &[("answers", false), ("allow", true), ("note", false)],
-    }
-}
-
-const ALL_KEYS: [&str; 16] = [
-    "rates",
-    "expect",
-    "retracted",
-    "because",
-    "cite",
-    "confidence",
-    "by",
-    "attacks",
-    "allow",
-    "note",
-    "reliability",
-    "kind",
-    "url",
-    "date",
-    "derived-from",
-    "answers",
-];
 
 fn stmt_kind(k: ItemKind) -> StmtKind {
     match k {
@@ -907,7 +831,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         keep.clear();
         let mut seen = std::mem::take(&mut self.seen);
         seen.clear();
-        let allowed = keys_of(item.kind);
+        let allowed = keys::of(item.kind);
         let kw = item.kind.keyword();
         let article = if matches!(
             item.kind,
@@ -924,7 +848,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
             match allowed.iter().find(|(k, _)| *k == key) {
                 None => {
                     let names: Vec<&str> = allowed.iter().map(|(k, _)| *k).collect();
-                    let message = if ALL_KEYS.contains(&key) {
+                    let message = if keys::ALL.contains(&key) {
                         format!("`{key}` is not allowed on {article} {kw}")
                     } else {
                         format!("unknown key `{key}` on {article} {kw}")
@@ -940,7 +864,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                         }
                         _ => format!("{article} {kw} takes: {}", names.join(", ")),
                     };
-                    if !ALL_KEYS.contains(&key) {
+                    if !keys::ALL.contains(&key) {
                         if let Some(s) = did_you_mean(key, names.iter().copied()) {
                             help = format!("did you mean `{s}`? {help}");
                         }

@@ -788,24 +788,7 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
             }
         }
         Slot::Key => {
-            for k in [
-                "because",
-                "cite",
-                "confidence",
-                "by",
-                "attacks",
-                "expect",
-                "rates",
-                "allow",
-                "note",
-                "reliability",
-                "kind",
-                "url",
-                "date",
-                "derived-from",
-                "retracted",
-                "answers",
-            ] {
+            for k in crate::syntax::keys::ALL {
                 add(&mut items, item(k, CompletionItemKind::Property, "key".into(), edit));
             }
         }

@@ -5,6 +5,7 @@
 //! or at the next column-0 keyword (after a broken item header).
 
 pub mod ast;
+pub mod keys;
 pub mod lexer;
 
 pub mod parser;
