@@ -281,21 +281,10 @@ fn rule_cmd(name: &str, format: Format) -> i32 {
     0
 }
 
-/// Colour and width of the human report, from the environment and the
-/// terminal (the decisions are [`render::color_from_env`] and
-/// [`render::width_from_env`]).
+/// Colour and width of the human report on standard output (see
+/// [`human::Style::for_terminal`]).
 fn terminal_style() -> human::Style {
-    let var = |k: &str| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned());
-    let tty = std::io::stdout().is_terminal();
-    let tty_width = if tty {
-        terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
-    } else {
-        None
-    };
-    human::Style {
-        color: render::color_from_env(var, tty),
-        width: render::width_from_env(var, tty_width),
-    }
+    human::Style::for_terminal(std::io::stdout().is_terminal())
 }
 
 /// Streams what `write` produces to stdout, buffered.

@@ -43,17 +43,7 @@ fn side(prefix: &str, name: &str) -> String {
 }
 
 fn stderr_style() -> human::Style {
-    let var = |k: &str| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned());
-    let tty = std::io::stderr().is_terminal();
-    let tty_width = if tty {
-        terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
-    } else {
-        None
-    };
-    human::Style {
-        color: render::color_from_env(var, tty),
-        width: render::width_from_env(var, tty_width),
-    }
+    human::Style::for_terminal(std::io::stderr().is_terminal())
 }
 
 /// Formats standard input to standard output.

@@ -392,6 +392,25 @@ pub struct Style {
     pub width: usize,
 }
 
+impl Style {
+    /// Colour and width from the environment (`NO_COLOR`, `CLICOLOR`,
+    /// `CLICOLOR_FORCE`, `FORCE_COLOR`, `TERM`, `COLUMNS`) and, when the
+    /// report goes to a terminal (`tty`), its size: the decisions are
+    /// [`crate::render::color_from_env`] and [`crate::render::width_from_env`].
+    pub fn for_terminal(tty: bool) -> Style {
+        let var = |k: &str| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned());
+        let tty_width = if tty {
+            terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+        } else {
+            None
+        };
+        Style {
+            color: crate::render::color_from_env(var, tty),
+            width: crate::render::width_from_env(var, tty_width),
+        }
+    }
+}
+
 impl Default for Style {
     /// No colour, 100 columns (what the UI tests expect).
     fn default() -> Self {
