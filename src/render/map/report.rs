@@ -141,7 +141,7 @@ fn files(c: &Checked, map: &Map, h: &mut String) {
                 r.claims += usize::from(k == StmtKind::Claim);
             }
             NodeKind::Source => r.sources += 1,
-            NodeKind::Joint => {}
+            NodeKind::Joint | NodeKind::Question => {}
         }
     }
     for fnd in &map.findings {
