@@ -503,9 +503,12 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
     // Questions: every one on the whole map; on a `--claim` map those the
     // claims shown answer. Their scores are the analysis's matrices.
     let mut q_node: Vec<Option<usize>> = vec![None; g.questions.len()];
+    // The node of a statement (answers are resolved ids: `get` only keeps a
+    // broken graph from panicking).
+    let node_of = |stmt_node: &[Option<usize>], s: StmtId| stmt_node.get(s).copied().flatten();
     for m in &f.ach {
         let Some(q) = g.questions.get(m.question) else { continue };
-        if claim.is_some() && !q.answers.iter().any(|(a, _)| stmt_node[*a].is_some()) {
+        if claim.is_some() && !q.answers.iter().any(|(a, _)| node_of(&stmt_node, *a).is_some()) {
             continue;
         }
         q_node[m.question] = Some(nodes.len());
@@ -514,8 +517,11 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
             .answers
             .iter()
             .map(|a| AnswerFacts {
-                id: g.statements[a.claim].name.to_string(),
-                key: stmt_node[a.claim].map(|n| nodes[n].key.clone()),
+                id: g
+                    .statements
+                    .get(a.claim)
+                    .map_or(String::new(), |st| st.name.to_string()),
+                key: node_of(&stmt_node, a.claim).map(|n| nodes[n].key.clone()),
                 score: a.score,
                 least_inconsistent: a.least_inconsistent,
                 confidence: a.confidence,
@@ -632,7 +638,7 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
     for m in &f.ach {
         let Some(from) = q_node[m.question] else { continue };
         for a in &m.answers {
-            if let Some(to) = stmt_node[a.claim] {
+            if let Some(to) = node_of(&stmt_node, a.claim) {
                 edges.push(Edge {
                     from,
                     to,
@@ -658,7 +664,7 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
     for (q, n) in q_node.iter().enumerate() {
         let Some(n) = *n else { continue };
         let on_answer = g.questions[q].answers.iter().any(|(a, _)| {
-            stmt_node[*a].is_some_and(|an| {
+            node_of(&stmt_node, *a).is_some_and(|an| {
                 nodes[an]
                     .diagnostics
                     .iter()
