@@ -645,8 +645,8 @@ fn every_format_shows_the_question_and_its_answers() {
     // the scores, styled.
     let mmd = graph("mermaid", &[]);
     assert!(mmd.contains("  q0>\"<b>⚠ question why</b>"), "{mmd}");
-    assert!(mmd.contains(&format!("  {main} -. score 0 · least .- q0\n")), "{mmd}");
-    assert!(mmd.contains(&format!("  {alt} -. score 4.5 .- q0\n")), "{mmd}");
+    assert!(mmd.contains(&format!("  {main} -.-|score 0 · least| q0\n")), "{mmd}");
+    assert!(mmd.contains(&format!("  {alt} -.-|score 4.5| q0\n")), "{mmd}");
     assert!(mmd.contains("  class q0 question\n"));
     assert_eq!(mmd.matches("stroke:#7e57c2").count(), 2, "{mmd}");
 

@@ -77,7 +77,8 @@ pub fn write(map: &Map) -> String {
             std::mem::swap(&mut from, &mut to);
         }
         let arrow = match (e.kind, &e.label) {
-            (EdgeKind::Answers, Some(l)) => format!("-. {} .-", escape(l)),
+            // In pipes: a score's `.` cannot end a `-. text .-` early.
+            (EdgeKind::Answers, Some(l)) => format!("-.-|{}|", escape(l)),
             (EdgeKind::Answers, None) => "-.-".to_string(),
             (EdgeKind::Attack, _) => "-. attacks .->".to_string(),
             (EdgeKind::Link, _) => "---".to_string(),
