@@ -132,8 +132,14 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
         }
         let label = EdgeLabel {
             // dugong's default weight is 0, which routes long edges far
-            // away; dagre's is 1. Attacks pull less than support.
-            weight: if e.kind == EdgeKind::Attack { 0.5 } else { 1.0 },
+            // away; dagre's is 1. Attacks pull less than support; a
+            // question pulls its answers together (on the Partaw map the
+            // three answers of `isk-base` end up side by side).
+            weight: match e.kind {
+                EdgeKind::Attack => 0.5,
+                EdgeKind::Answers => 3.0,
+                _ => 1.0,
+            },
             minlen: 1,
             ..Default::default()
         };
