@@ -129,7 +129,7 @@ fn the_model_holds_states_joints_and_findings() {
             .find(|n| n["id"] == id)
             .unwrap_or_else(|| panic!("no node {id}"))
     };
-    assert_eq!(statements(&v).len(), 6);
+    assert_eq!(statements(&v).len(), 7);
     assert_eq!(nodes_of(&v, Some("source")).len(), 2);
     // One joint: the linked reason `a, b`; `c` alone is a direct edge.
     assert_eq!(nodes_of(&v, Some("reason")).len(), 1);
@@ -521,7 +521,15 @@ fn report_shows_each_question_matrix_with_scores_and_links() {
         );
     }
     // A report without questions has no such section.
-    assert!(!report(&[SMALL], "noach").contains("id=\"questions\""));
+    let plain = std::env::temp_dir().join(format!("argcheck-graph-noach-{}.arg", std::process::id()));
+    std::fs::write(
+        &plain,
+        "source s \"S\"\n  reliability: A\n\nclaim c \"C.\"\n  cite: s 1\n",
+    )
+    .expect("write");
+    let html = report(&[plain.to_str().expect("utf-8 path")], "noach");
+    let _ = std::fs::remove_file(&plain);
+    assert!(!html.contains("id=\"questions\""));
 }
 
 #[test]
@@ -550,4 +558,143 @@ fn argdown_format_writes_the_whole_argument_for_argdown_and_import() {
         "isk-base-in-pakistan",
     ]);
     assert_eq!(code, 2);
+}
+
+/// The question `why` of the small case (answers `main`, least
+/// inconsistent with score 0, and `alt`, score 4.5; its answers' declared
+/// confidences are incoherent) in every format: one question node, one
+/// `answers` edge per answer labelled with its score, no edge per rating.
+#[test]
+fn every_format_shows_the_question_and_its_answers() {
+    let v = model();
+    let qs = nodes_of(&v, Some("question"));
+    assert_eq!(qs.len(), 1);
+    let q = &qs[0];
+    assert_eq!((q["key"].as_str(), q["id"].as_str()), (Some("q0"), Some("why")));
+    assert_eq!(q["question"]["warned"], true);
+    assert_eq!(q["question"]["incoherent"], true);
+    assert_eq!(q["question"]["rows"], 2);
+    assert!(q["rules"]
+        .as_array()
+        .expect("rules")
+        .contains(&Value::from("incoherent-confidence")));
+    let key_of = |id: &str| {
+        nodes_of(&v, None)
+            .into_iter()
+            .find(|n| n["id"] == id)
+            .and_then(|n| n["key"].as_str().map(String::from))
+            .unwrap_or_else(|| panic!("no node {id}"))
+    };
+    let (main, alt) = (key_of("main"), key_of("alt"));
+    let answers = q["question"]["answers"].as_array().expect("answers");
+    let got: Vec<(&str, Option<&str>, f64, bool)> = answers
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap_or(""),
+                a["node"].as_str(),
+                a["score"].as_f64().unwrap_or(-1.0),
+                a["least_inconsistent"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("main", Some(main.as_str()), 0.0, true),
+            ("alt", Some(alt.as_str()), 4.5, false)
+        ]
+    );
+    let edges = edges_of(&v, "answers");
+    let got: Vec<(&str, &str, &str)> = edges
+        .iter()
+        .map(|e| {
+            (
+                e["from"].as_str().unwrap_or(""),
+                e["to"].as_str().unwrap_or(""),
+                e["label"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("q0", main.as_str(), "score 0 · least"),
+            ("q0", alt.as_str(), "score 4.5")
+        ]
+    );
+    // Ratings are rows of the report's matrix, not edges of the map.
+    let kinds = ["support", "link", "attack", "cite", "derives", "answers"];
+    for e in v["edges"].as_array().expect("edges") {
+        assert!(kinds.contains(&e["kind"].as_str().unwrap_or("")), "{e}");
+    }
+
+    // DOT: an octagon, flagged; each edge written answer -> question (the
+    // question ranks above), without an arrowhead.
+    let dot = graph("dot", &[]);
+    let qline = dot.lines().find(|l| l.starts_with("  q0 [")).expect("q0 in DOT");
+    assert!(
+        qline.contains("shape=octagon") && qline.contains("⚠ question why"),
+        "{qline}"
+    );
+    assert!(dot.contains(&format!("  {main} -> q0 [dir=none")), "{dot}");
+    assert!(dot.contains("penwidth=2.5, label=\"score 0 · least\""), "{dot}");
+    assert!(dot.contains(&format!("  {alt} -> q0 [dir=none")) && dot.contains("label=\"score 4.5\""));
+
+    // Mermaid: a flag-shaped node of class `question`, dotted links with
+    // the scores, styled.
+    let mmd = graph("mermaid", &[]);
+    assert!(mmd.contains("  q0>\"<b>⚠ question why</b>"), "{mmd}");
+    assert!(mmd.contains(&format!("  {main} -.-|score 0 · least| q0\n")), "{mmd}");
+    assert!(mmd.contains(&format!("  {alt} -.-|score 4.5| q0\n")), "{mmd}");
+    assert!(mmd.contains("  class q0 question\n"));
+    assert_eq!(mmd.matches("stroke:#7e57c2").count(), 2, "{mmd}");
+
+    // SVG: the question's group, above both answers; each edge from it, the
+    // least inconsistent one bolder; the scores shown.
+    let svg = graph("svg", &[]);
+    let doc = roxmltree::Document::parse(&svg).expect("SVG is XML");
+    let group = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("q0"))
+        .expect("q0 group");
+    assert!(group.attribute("class").unwrap_or("").contains("kind-question"));
+    let texts = |n: roxmltree::Node| {
+        n.descendants()
+            .filter(|t| t.has_tag_name("text"))
+            .filter_map(|t| t.text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(texts(group).contains("⚠ question why"), "{}", texts(group));
+    assert!(texts(group).contains("least inconsistent: main"));
+    let edge = |to: &str| {
+        doc.descendants()
+            .find(|n| n.attribute("data-from") == Some("q0") && n.attribute("data-to") == Some(to))
+            .and_then(|n| n.attribute("class").map(String::from))
+            .unwrap_or_else(|| panic!("no answers edge to {to}"))
+    };
+    assert_eq!(edge(&main), "edge answers least");
+    assert_eq!(edge(&alt), "edge answers");
+    let all = texts(doc.root());
+    assert!(all.contains("score 0 · least") && all.contains("score 4.5"));
+    let c = argcheck::check::run(&[root().join(SMALL)], Semantics::Grounded).expect("check");
+    let m = map::build(&c, None);
+    let at = |key: &str| m.nodes.iter().position(|n| n.key == key).expect(key);
+    let l = layout::layout(&m, &vec![(100.0, 40.0); m.nodes.len()]);
+    assert!(l.centers[at("q0")].y < l.centers[at(&main)].y && l.centers[at("q0")].y < l.centers[at(&alt)].y);
+
+    // AIF: no question (it has no AIF counterpart), every statement kept.
+    let aif = graph("aif", &[]);
+    assert!(!aif.contains("What explains"), "{aif}");
+
+    // --claim: a question comes with a claim it is answered by, with only
+    // that answer's edge (and every answer's score in the data).
+    let v: Value = serde_json::from_str(&graph("json", &["--claim", "main"])).expect("JSON");
+    let q = &nodes_of(&v, Some("question"))[0];
+    assert_eq!(q["question"]["answers"][1]["node"], Value::Null);
+    assert_eq!(q["question"]["answers"][1]["score"], 4.5);
+    assert_eq!(edges_of(&v, "answers").len(), 1);
+    let v: Value = serde_json::from_str(&graph("json", &["--claim", "b"])).expect("JSON");
+    assert!(nodes_of(&v, Some("question")).is_empty());
 }

@@ -129,7 +129,9 @@ pub fn write(map: &Map, out: &mut dyn Write) -> std::io::Result<()> {
                 b.edge(&from, &ca);
                 b.edge(&ca, &to);
             }
-            EdgeKind::Cite | EdgeKind::Derives => {}
+            // Sources and questions have no AIF node: their edges are left
+            // out (docs/json.md).
+            EdgeKind::Cite | EdgeKind::Derives | EdgeKind::Answers => {}
         }
     }
     // Participants in the order they first assert something.

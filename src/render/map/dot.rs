@@ -28,6 +28,7 @@ fn shape(kind: NodeKind) -> &'static str {
         NodeKind::Statement(StmtKind::Assumption) => "shape=parallelogram, style=\"filled,dashed\"",
         NodeKind::Statement(StmtKind::Objection) => "shape=hexagon, style=filled",
         NodeKind::Source => "shape=cylinder, style=filled, fillcolor=\"#e3f2fd\", color=\"#1565c0\"",
+        NodeKind::Question => "shape=octagon, style=filled, fillcolor=\"#ede7f6\", color=\"#5e35b1\"",
         NodeKind::Joint => "shape=circle, style=filled, fillcolor=\"#ffffff\", width=0.3, fixedsize=true, fontsize=9",
     }
 }
@@ -78,7 +79,7 @@ pub fn write(map: &Map) -> String {
     if !sources.is_empty() {
         let _ = writeln!(s, "  {{ rank=min; {}; }}", sources.join("; "));
     }
-    for e in &map.edges {
+    for (k, e) in map.edges.iter().enumerate() {
         let mut attrs: Vec<String> = Vec::new();
         match e.kind {
             EdgeKind::Support => {}
@@ -91,6 +92,12 @@ pub fn write(map: &Map) -> String {
             }
             EdgeKind::Cite => attrs.push("color=\"#1565c0\", arrowsize=0.6".into()),
             EdgeKind::Derives => attrs.push("color=\"#1565c0\", style=dotted, label=\"derived-from\", dir=back".into()),
+            // Written answer -> question so that the question ranks above
+            // its answers; no arrowhead either way.
+            EdgeKind::Answers => attrs.push(format!(
+                "dir=none, style=dotted, color=\"#7e57c2\", fontcolor=\"#5e35b1\", penwidth={}",
+                if map.least_answer(k) { "2.5" } else { "1.3" }
+            )),
         }
         if let Some(l) = &e.label {
             attrs.push(format!("label=\"{}\"", escape(l)));
@@ -102,11 +109,16 @@ pub fn write(map: &Map) -> String {
                 "style=dotted".into()
             });
         }
+        let (tail, head) = if e.kind == EdgeKind::Answers {
+            (e.to, e.from)
+        } else {
+            (e.from, e.to)
+        };
         let _ = writeln!(
             s,
             "  {} -> {}{};",
-            map.nodes[e.from].key,
-            map.nodes[e.to].key,
+            map.nodes[tail].key,
+            map.nodes[head].key,
             if attrs.is_empty() {
                 String::new()
             } else {

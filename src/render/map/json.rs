@@ -26,6 +26,8 @@ struct JsonNode<'a> {
     statement: Option<JsonStmt<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<JsonSource<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    question: Option<JsonQuestion<'a>>,
     rules: Vec<&'static str>,
     diagnostics: &'a [usize],
 }
@@ -51,6 +53,24 @@ struct JsonSource<'a> {
     date: Option<&'a str>,
     origins: &'a [String],
     retracted: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonQuestion<'a> {
+    warned: bool,
+    incoherent: bool,
+    rows: usize,
+    diagnostic_rows: usize,
+    answers: Vec<JsonAnswer<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    id: &'a str,
+    node: Option<&'a str>,
+    score: f64,
+    least_inconsistent: bool,
+    confidence: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +129,23 @@ pub fn write(map: &Map, out: &mut dyn Write) -> std::io::Result<()> {
                 }),
                 _ => None,
             },
+            question: n.question.as_ref().map(|q| JsonQuestion {
+                warned: q.warned,
+                incoherent: q.incoherent,
+                rows: q.rows,
+                diagnostic_rows: q.diagnostic_rows,
+                answers: q
+                    .answers
+                    .iter()
+                    .map(|a| JsonAnswer {
+                        id: &a.id,
+                        node: a.key.as_deref(),
+                        score: a.score.as_f64(),
+                        least_inconsistent: a.least_inconsistent,
+                        confidence: a.confidence.map(|t| t.as_str()),
+                    })
+                    .collect(),
+            }),
             rules: map.rules_on(i),
             diagnostics: &n.diagnostics,
         })

@@ -132,14 +132,21 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
         }
         let label = EdgeLabel {
             // dugong's default weight is 0, which routes long edges far
-            // away; dagre's is 1. Attacks pull less than support.
-            weight: if e.kind == EdgeKind::Attack { 0.5 } else { 1.0 },
+            // away; dagre's is 1. Attacks pull less than support; a
+            // question pulls its answers together (on the Partaw map the
+            // three answers of `isk-base` end up side by side).
+            weight: match e.kind {
+                EdgeKind::Attack => 0.5,
+                EdgeKind::Answers => 3.0,
+                _ => 1.0,
+            },
             minlen: 1,
             ..Default::default()
         };
+        let (tail, head) = ranked(e);
         g.set_edge_named(
-            map.nodes[e.from].key.clone(),
-            map.nodes[e.to].key.clone(),
+            map.nodes[tail].key.clone(),
+            map.nodes[head].key.clone(),
             Some(format!("e{k}")),
             Some(label),
         );
@@ -208,12 +215,17 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
             routes.push(source_route(e.kind, from, sizes[e.from], to, sizes[e.to], dip));
             continue;
         }
-        let (a, b) = (&map.nodes[e.from].key, &map.nodes[e.to].key);
+        let (tail, head) = ranked(e);
+        let (a, b) = (&map.nodes[tail].key, &map.nodes[head].key);
         let name = format!("e{k}");
-        let pts: Vec<Pt> = g
+        let mut pts: Vec<Pt> = g
             .edge(a, b, Some(&name))
             .map(|l| l.points.iter().map(|p| Pt { x: p.x, y: p.y }).collect())
             .unwrap_or_default();
+        if tail != e.from {
+            // Laid out reversed; routed, like every edge, from `from` to `to`.
+            pts.reverse();
+        }
         routes.push(if pts.len() >= 2 {
             pts
         } else {
@@ -235,6 +247,16 @@ fn with_dugong(map: &Map, sizes: &[(f64, f64)], budget: usize) -> Result<Layout,
         fallback: None,
         work: budget - control.left,
     })
+}
+
+/// An edge's (tail, head) for ranking: an `answers` edge ranks its
+/// question above the answer, as a conclusion above its reasons.
+fn ranked(e: &super::Edge) -> (usize, usize) {
+    if e.kind == EdgeKind::Answers {
+        (e.to, e.from)
+    } else {
+        (e.from, e.to)
+    }
 }
 
 /// Places the sources in one row below everything else, each as near as
@@ -347,9 +369,10 @@ fn layered(map: &Map, sizes: &[(f64, f64)], why: String) -> Layout {
     let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut indegree = vec![0usize; n];
     for e in &map.edges {
-        if e.kind != EdgeKind::Attack && e.from != e.to {
-            out_edges[e.from].push(e.to);
-            indegree[e.to] += 1;
+        let (tail, head) = ranked(e);
+        if e.kind != EdgeKind::Attack && tail != head {
+            out_edges[tail].push(head);
+            indegree[head] += 1;
         }
     }
     let mut layer = vec![0usize; n];

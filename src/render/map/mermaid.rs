@@ -31,6 +31,7 @@ fn brackets(kind: NodeKind) -> (&'static str, &'static str) {
         NodeKind::Statement(StmtKind::Assumption) => ("[/", "/]"),
         NodeKind::Statement(StmtKind::Objection) => ("{{", "}}"),
         NodeKind::Source => ("[(", ")]"),
+        NodeKind::Question => (">", "]"),
         NodeKind::Joint => ("((", "))"),
     }
 }
@@ -67,9 +68,18 @@ pub fn write(map: &Map) -> String {
     let mut attack_links: Vec<usize> = Vec::new();
     let mut soft_links: Vec<usize> = Vec::new();
     let mut source_links: Vec<usize> = Vec::new();
+    let mut answer_links: Vec<usize> = Vec::new();
+    let mut least_links: Vec<usize> = Vec::new();
     for (k, e) in map.edges.iter().enumerate() {
-        let (from, to) = (&map.nodes[e.from].key, &map.nodes[e.to].key);
+        let (mut from, mut to) = (&map.nodes[e.from].key, &map.nodes[e.to].key);
+        if e.kind == EdgeKind::Answers {
+            // Answer first, so that the question ranks above its answers.
+            std::mem::swap(&mut from, &mut to);
+        }
         let arrow = match (e.kind, &e.label) {
+            // In pipes: a score's `.` cannot end a `-. text .-` early.
+            (EdgeKind::Answers, Some(l)) => format!("-.-|{}|", escape(l)),
+            (EdgeKind::Answers, None) => "-.-".to_string(),
             (EdgeKind::Attack, _) => "-. attacks .->".to_string(),
             (EdgeKind::Link, _) => "---".to_string(),
             (EdgeKind::Derives, _) => "-. derived-from .-".to_string(),
@@ -78,6 +88,8 @@ pub fn write(map: &Map) -> String {
         };
         match e.kind {
             EdgeKind::Attack => attack_links.push(k),
+            EdgeKind::Answers if map.least_answer(k) => least_links.push(k),
+            EdgeKind::Answers => answer_links.push(k),
             EdgeKind::Cite | EdgeKind::Derives => source_links.push(k),
             _ if !e.counts => soft_links.push(k),
             _ => {}
@@ -94,6 +106,20 @@ pub fn write(map: &Map) -> String {
     }
     if !source_links.is_empty() {
         let _ = writeln!(s, "  linkStyle {} stroke:#1565c0", list(&source_links));
+    }
+    if !answer_links.is_empty() {
+        let _ = writeln!(
+            s,
+            "  linkStyle {} stroke:#7e57c2,stroke-dasharray:2 3,color:#5e35b1",
+            list(&answer_links)
+        );
+    }
+    if !least_links.is_empty() {
+        let _ = writeln!(
+            s,
+            "  linkStyle {} stroke:#7e57c2,stroke-width:3px,stroke-dasharray:4 3,color:#5e35b1",
+            list(&least_links)
+        );
     }
     if !soft_links.is_empty() {
         let _ = writeln!(
@@ -128,6 +154,16 @@ pub fn write(map: &Map) -> String {
     if !sources.is_empty() {
         let _ = writeln!(s, "  classDef source fill:#e3f2fd,stroke:#1565c0,color:#212121");
         let _ = writeln!(s, "  class {} source", sources.join(","));
+    }
+    let questions: Vec<&str> = map
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Question)
+        .map(|n| n.key.as_str())
+        .collect();
+    if !questions.is_empty() {
+        let _ = writeln!(s, "  classDef question fill:#ede7f6,stroke:#5e35b1,color:#212121");
+        let _ = writeln!(s, "  class {} question", questions.join(","));
     }
     s
 }

@@ -51,6 +51,9 @@ pub enum NodeKind {
     /// The joint where the statements of one linked reason (two or more
     /// statements together) meet before supporting their conclusion.
     Joint,
+    /// A competing-hypotheses `question` (LANGUAGE.md *Competing
+    /// hypotheses*): its answers are claims of the map.
+    Question,
 }
 
 impl NodeKind {
@@ -60,6 +63,7 @@ impl NodeKind {
             NodeKind::Statement(k) => k.as_str(),
             NodeKind::Source => "source",
             NodeKind::Joint => "reason",
+            NodeKind::Question => "question",
         }
     }
 }
@@ -135,6 +139,8 @@ pub struct Node {
     pub stmt: Option<StmtFacts>,
     /// Source facts (`None` for statements and joints).
     pub source: Option<SourceFacts>,
+    /// Question facts (`None` for all but questions).
+    pub question: Option<QuestionFacts>,
     /// Indices into [`Map::findings`] of the diagnostics on this node.
     pub diagnostics: Vec<usize>,
 }
@@ -179,6 +185,50 @@ pub struct SourceFacts {
     pub retracted: Option<String>,
 }
 
+/// What the analysis says of a question: its matrix's scores, read from
+/// `facts.ach` (nothing is scored again here).
+#[derive(Clone, Debug)]
+pub struct QuestionFacts {
+    /// One per answer, in the order of `answers:` (all of them, even those
+    /// a `--claim` map leaves out).
+    pub answers: Vec<AnswerFacts>,
+    /// Rows of its matrix (statements rating its answers).
+    pub rows: usize,
+    /// Rows that are diagnostic.
+    pub diagnostic_rows: usize,
+    /// Whether its answers' declared confidences are incoherent (their lower
+    /// bounds add up to more than 100 %).
+    pub incoherent: bool,
+    /// Whether a rule fired on the question or an `inconsistent-judgement`
+    /// on one of its answers: the question is drawn with `⚠`.
+    pub warned: bool,
+}
+
+/// One answer of a question.
+#[derive(Clone, Debug)]
+pub struct AnswerFacts {
+    /// The claim's id.
+    pub id: String,
+    /// The claim's node key, when the map shows it.
+    pub key: Option<String>,
+    /// Its score (the sum of weight × inconsistency), exact.
+    pub score: crate::analysis::ach::Halves,
+    /// Whether it is among the least inconsistent answers.
+    pub least_inconsistent: bool,
+    /// Its declared `confidence`.
+    pub confidence: Option<Term>,
+}
+
+/// The label of an `answers` edge: `score 1.5`, or `score 0 · least` for
+/// a least inconsistent answer.
+pub fn answer_label(score: crate::analysis::ach::Halves, least: bool) -> String {
+    if least {
+        format!("score {score} · least")
+    } else {
+        format!("score {score}")
+    }
+}
+
 /// What an edge means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EdgeKind {
@@ -192,6 +242,9 @@ pub enum EdgeKind {
     Cite,
     /// From a source to a source that derives from it (`derived-from`).
     Derives,
+    /// From a question to one of its answers (labelled with the answer's
+    /// score). Drawn dotted, without an arrowhead, the question above.
+    Answers,
 }
 
 impl EdgeKind {
@@ -203,6 +256,7 @@ impl EdgeKind {
             EdgeKind::Attack => "attack",
             EdgeKind::Cite => "cite",
             EdgeKind::Derives => "derives",
+            EdgeKind::Answers => "answers",
         }
     }
 }
@@ -226,7 +280,8 @@ pub struct Edge {
 /// The map of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Map {
-    /// Statements (in graph order), then sources, then joints.
+    /// Statements (in graph order), then sources, then questions, then
+    /// joints.
     pub nodes: Vec<Node>,
     /// Edges, in a deterministic order.
     pub edges: Vec<Edge>,
@@ -331,7 +386,12 @@ fn closure(c: &Checked, claim: StmtId) -> (Vec<bool>, Vec<bool>) {
 
 /// Per file, the items (statements and sources) sorted by start, to find
 /// the item a diagnostic is on.
-fn item_index(c: &Checked, stmt_node: &[Option<usize>], src_node: &[Option<usize>]) -> Vec<Vec<(usize, usize, usize)>> {
+fn item_index(
+    c: &Checked,
+    stmt_node: &[Option<usize>],
+    src_node: &[Option<usize>],
+    q_node: &[Option<usize>],
+) -> Vec<Vec<(usize, usize, usize)>> {
     let mut by_file: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); c.ws.files.len()];
     let items = c
         .graph
@@ -339,7 +399,8 @@ fn item_index(c: &Checked, stmt_node: &[Option<usize>], src_node: &[Option<usize
         .iter()
         .zip(stmt_node)
         .map(|(s, n)| (&s.item, *n))
-        .chain(c.graph.sources.iter().zip(src_node).map(|(s, n)| (&s.item, *n)));
+        .chain(c.graph.sources.iter().zip(src_node).map(|(s, n)| (&s.item, *n)))
+        .chain(c.graph.questions.iter().zip(q_node).map(|(q, n)| (&q.item, *n)));
     for (item, node) in items {
         if let (Some(n), Some(v)) = (node, by_file.get_mut(item.file)) {
             v.push((item.span.start, item.span.end, n));
@@ -402,6 +463,7 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
                 state: stmt_state(c, s),
             }),
             source: None,
+            question: None,
             diagnostics: Vec::new(),
         });
     }
@@ -433,6 +495,54 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
                     .map(|o| o.iter().map(|o| g.sources[*o].name.to_string()).collect())
                     .unwrap_or_default(),
                 retracted: src.retracted.as_ref().map(|r| r.date.to_string()),
+            }),
+            question: None,
+            diagnostics: Vec::new(),
+        });
+    }
+    // Questions: every one on the whole map; on a `--claim` map those the
+    // claims shown answer. Their scores are the analysis's matrices.
+    let mut q_node: Vec<Option<usize>> = vec![None; g.questions.len()];
+    // The node of a statement (answers are resolved ids: `get` only keeps a
+    // broken graph from panicking).
+    let node_of = |stmt_node: &[Option<usize>], s: StmtId| stmt_node.get(s).copied().flatten();
+    for m in &f.ach {
+        let Some(q) = g.questions.get(m.question) else { continue };
+        if claim.is_some() && !q.answers.iter().any(|(a, _)| node_of(&stmt_node, *a).is_some()) {
+            continue;
+        }
+        q_node[m.question] = Some(nodes.len());
+        let (file, line, column) = place(&q.loc);
+        let answers = m
+            .answers
+            .iter()
+            .map(|a| AnswerFacts {
+                id: g
+                    .statements
+                    .get(a.claim)
+                    .map_or(String::new(), |st| st.name.to_string()),
+                key: node_of(&stmt_node, a.claim).map(|n| nodes[n].key.clone()),
+                score: a.score,
+                least_inconsistent: a.least_inconsistent,
+                confidence: a.confidence,
+            })
+            .collect();
+        nodes.push(Node {
+            key: format!("q{}", m.question),
+            kind: NodeKind::Question,
+            id: q.name.to_string(),
+            text: q.text.to_string(),
+            file,
+            line,
+            column,
+            stmt: None,
+            source: None,
+            question: Some(QuestionFacts {
+                answers,
+                rows: m.rows.len(),
+                diagnostic_rows: m.rows.iter().filter(|r| r.diagnostic).count(),
+                incoherent: m.incoherent(),
+                warned: false,
             }),
             diagnostics: Vec::new(),
         });
@@ -479,6 +589,7 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
                 column,
                 stmt: None,
                 source: None,
+                question: None,
                 diagnostics: Vec::new(),
             });
             for m in members {
@@ -524,8 +635,22 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
             }
         }
     }
+    for m in &f.ach {
+        let Some(from) = q_node[m.question] else { continue };
+        for a in &m.answers {
+            if let Some(to) = node_of(&stmt_node, a.claim) {
+                edges.push(Edge {
+                    from,
+                    to,
+                    kind: EdgeKind::Answers,
+                    counts: true,
+                    label: Some(answer_label(a.score, a.least_inconsistent)),
+                });
+            }
+        }
+    }
     let findings = located::locate(&c.ws, &c.diagnostics);
-    let index = item_index(c, &stmt_node, &src_node);
+    let index = item_index(c, &stmt_node, &src_node, &q_node);
     let mut finding_node = Vec::with_capacity(findings.len());
     for (k, d) in c.diagnostics.iter().enumerate() {
         let n = node_at(&index, &d.loc);
@@ -533,6 +658,23 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
             nodes[n].diagnostics.push(k);
         }
         finding_node.push(n);
+    }
+    // A question is flagged when a rule fired on it, or an
+    // `inconsistent-judgement` on one of its answers.
+    for (q, n) in q_node.iter().enumerate() {
+        let Some(n) = *n else { continue };
+        let on_answer = g.questions[q].answers.iter().any(|(a, _)| {
+            node_of(&stmt_node, *a).is_some_and(|an| {
+                nodes[an]
+                    .diagnostics
+                    .iter()
+                    .any(|d| c.diagnostics[*d].rule == "inconsistent-judgement")
+            })
+        });
+        let warned = on_answer || !nodes[n].diagnostics.is_empty();
+        if let Some(qf) = nodes[n].question.as_mut() {
+            qf.warned = warned;
+        }
     }
     Map {
         nodes,
@@ -556,6 +698,19 @@ impl Map {
         v
     }
 
+    /// Whether edge `k` is an `answers` edge to a least inconsistent answer
+    /// (drawn bolder).
+    pub fn least_answer(&self, k: usize) -> bool {
+        let e = &self.edges[k];
+        let to = &self.nodes[e.to].key;
+        e.kind == EdgeKind::Answers
+            && self.nodes[e.from].question.as_ref().is_some_and(|q| {
+                q.answers
+                    .iter()
+                    .any(|a| a.least_inconsistent && a.key.as_ref() == Some(to))
+            })
+    }
+
     /// The worst severity of the diagnostics on node `n`.
     pub fn worst_on(&self, n: usize) -> Option<Severity> {
         self.nodes[n]
@@ -574,6 +729,10 @@ pub fn node_lines(n: &Node) -> (String, String, Option<String>) {
             format!("{} {} {}", sf.state.marker(), k.as_str(), shorten(&n.id, MAX_ID))
         }
         (NodeKind::Source, _) => format!("source {}", shorten(&n.id, MAX_ID)),
+        (NodeKind::Question, _) => {
+            let warned = n.question.as_ref().is_some_and(|q| q.warned);
+            format!("{}question {}", if warned { "⚠ " } else { "" }, shorten(&n.id, MAX_ID))
+        }
         _ => "and".to_string(),
     };
     let text = shorten(&n.text, SHORT_TEXT);
@@ -588,6 +747,22 @@ pub fn node_lines(n: &Node) -> (String, String, Option<String>) {
             Some(t) => format!("ceiling {ceil} · declared {t}{state}"),
             None => format!("ceiling {ceil}{state}"),
         })
+    } else if let Some(q) = &n.question {
+        let least: Vec<&str> = q
+            .answers
+            .iter()
+            .filter(|a| a.least_inconsistent)
+            .map(|a| a.id.as_str())
+            .collect();
+        let mut s = if q.rows == 0 {
+            "no ratings yet".to_string()
+        } else {
+            format!("least inconsistent: {}", shorten(&least.join(", "), MAX_ID))
+        };
+        if q.incoherent {
+            s.push_str(" · incoherent confidence");
+        }
+        Some(s)
     } else {
         n.source.as_ref().map(|src| {
             let mut s = match (src.reliability, src.reliability_meaning) {

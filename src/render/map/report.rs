@@ -115,7 +115,7 @@ pub fn write(c: &Checked) -> (String, Option<String>) {
     h.push_str("</div></section>\n");
     findings(&map, &mut h);
     claims(c, &map, &mut h);
-    questions(c, &mut h);
+    questions(c, &map, &mut h);
     statements(&map, &mut h);
     sources(&map, &mut h);
     h.push_str("</main>\n<script>");
@@ -141,7 +141,7 @@ fn files(c: &Checked, map: &Map, h: &mut String) {
                 r.claims += usize::from(k == StmtKind::Claim);
             }
             NodeKind::Source => r.sources += 1,
-            NodeKind::Joint => {}
+            NodeKind::Joint | NodeKind::Question => {}
         }
     }
     for fnd in &map.findings {
@@ -301,7 +301,7 @@ fn statements(map: &Map, h: &mut String) {
 /// Each question's competing-hypotheses matrix (`argcheck ach`): one
 /// column per answer, one row per rating statement, linked to their entries
 /// in the statement table; as bounded as `argcheck ach`'s own tables.
-fn questions(c: &Checked, h: &mut String) {
+fn questions(c: &Checked, map: &Map, h: &mut String) {
     use crate::render::ach::{ceiling, notes, rating, LEGEND, MAX_ANSWERS, MAX_ROWS};
     let ms = &c.facts.ach;
     if ms.is_empty() {
@@ -324,10 +324,19 @@ fn questions(c: &Checked, h: &mut String) {
         let q = &g.questions[m.question];
         let _ = writeln!(
             h,
-            "<h3><code>{}</code> {}</h3>\n<table class=\"ach\"><tr><th>row</th><th>weight</th><th>ceiling</th>",
+            "<h3 id=\"node-q{}\"><code>{}</code> {}</h3>",
+            m.question,
             escape(&super::shorten(&q.name, super::MAX_ID)),
             escape(&super::shorten(&q.text, super::MAX_FULL_TEXT))
         );
+        // The findings on the question (the map's node links here).
+        let key = format!("q{}", m.question);
+        if let Some(n) = map.nodes.iter().position(|n| n.key == key) {
+            if !map.nodes[n].diagnostics.is_empty() {
+                let _ = writeln!(h, "<p>findings: {}</p>", finding_links(map, n));
+            }
+        }
+        h.push_str("<table class=\"ach\"><tr><th>row</th><th>weight</th><th>ceiling</th>");
         let cols = m.answers.len().min(MAX_ANSWERS);
         for a in &m.answers[..cols] {
             let _ = write!(h, "<th>{}</th>", stmt(a.claim));

@@ -68,7 +68,7 @@ fn size_of(lines: &[(String, &'static str)], kind: NodeKind) -> (f64, f64) {
             l.chars().count() as f64 * cw * if *class == "f" || *class == "r" { 0.9 } else { 1.0 }
         })
         .fold(0.0, f64::max);
-    let extra = if kind == NodeKind::Statement(StmtKind::Objection) {
+    let extra = if matches!(kind, NodeKind::Statement(StmtKind::Objection) | NodeKind::Question) {
         24.0
     } else {
         0.0
@@ -174,6 +174,25 @@ fn shape(kind: NodeKind, c: Pt, s: (f64, f64)) -> String {
                 f(c.y)
             )
         }
+        NodeKind::Question => {
+            // An octagon: corners cut at 45°.
+            let k = (h / 3.0).min(12.0);
+            format!(
+                r#"<path class="shape question" d="M{},{} H{} L{},{} V{} L{},{} H{} L{},{} V{} Z"/>"#,
+                f(x + k),
+                f(y),
+                f(x + w - k),
+                f(x + w),
+                f(y + k),
+                f(y + h - k),
+                f(x + w - k),
+                f(y + h),
+                f(x + k),
+                f(x),
+                f(y + h - k),
+                f(y + k)
+            )
+        }
         NodeKind::Source => format!(
             r#"<rect class="shape source" x="{}" y="{}" width="{}" height="{}" rx="{}"/>"#,
             f(x),
@@ -198,6 +217,11 @@ const STYLE: &str = r#"
 .am .kind-reason .shape{fill:#fff;stroke:#37474f}
 .am .state-none .shape{fill:#fff;stroke:#37474f}
 .am .legend .source{fill:#e3f2fd;stroke:#1565c0}
+.am .shape.question,.am .state-none .shape.question{fill:#ede7f6;stroke:#5e35b1;stroke-width:1.8}
+.am .edge.answers{stroke:#7e57c2;stroke-width:1.4;stroke-dasharray:2 3}
+.am .edge.answers.least{stroke-width:2.4;stroke-dasharray:4 3}
+.am .elabel.answers{fill:#5e35b1;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+.am .elabel.least{font-weight:bold}
 .am .edge{fill:none;stroke:#37474f;stroke-width:1.3}
 .am .edge.link{stroke-width:1.1}
 .am .edge.cite,.am .edge.derives{stroke:#1565c0;stroke-width:1}
@@ -299,8 +323,16 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
             // Drawn from the origin to the source that derives from it;
             // the arrow points back at what it derives from.
             EdgeKind::Derives => ("derives", None),
+            // From the question down to the answer: no arrowhead.
+            EdgeKind::Answers => ("answers", None),
         };
-        let void = if e.counts { "" } else { " void" };
+        let void = if !e.counts {
+            " void"
+        } else if map.least_answer(k) {
+            " least"
+        } else {
+            ""
+        };
         let mut attrs = match marker {
             Some(m) => format!(r#" marker-end="url(#{m})""#),
             None => String::new(),
@@ -323,6 +355,33 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
                 x: a.x + (b.x - a.x) * 0.75,
                 y: a.y + (b.y - a.y) * 0.75,
             };
+            if e.kind == EdgeKind::Answers {
+                // Just above the answer's box, at the corner away from
+                // where the line ends (it may end on a side).
+                let class = if map.least_answer(k) {
+                    "elabel answers least"
+                } else {
+                    "elabel answers"
+                };
+                let (c, size) = (lay.centers[e.to], sizes[e.to]);
+                let (x, anchor) = if b.x >= c.x {
+                    (c.x - size.0 / 2.0 + 4.0, "start")
+                } else {
+                    (c.x + size.0 / 2.0 - 4.0, "end")
+                };
+                let b = Pt {
+                    x,
+                    y: c.y - size.1 / 2.0 + 1.0,
+                };
+                let _ = writeln!(
+                    s,
+                    r#"<text class="{class}" style="text-anchor:{anchor}" x="{}" y="{}">{}</text>"#,
+                    f(b.x),
+                    f(b.y - 5.0),
+                    escape(l)
+                );
+                continue;
+            }
             let _ = writeln!(
                 s,
                 r#"<text class="elabel" x="{}" y="{}">{}</text>"#,
@@ -362,7 +421,7 @@ pub fn render(map: &Map, opts: Options) -> (String, Option<String>) {
             let top = c.y - size.1 / 2.0 + PAD_Y + FONT - 1.0;
             let left = c.x - size.0 / 2.0
                 + PAD_X
-                + if n.kind == NodeKind::Statement(StmtKind::Objection) {
+                + if matches!(n.kind, NodeKind::Statement(StmtKind::Objection) | NodeKind::Question) {
                     12.0
                 } else {
                     0.0
@@ -440,6 +499,12 @@ fn edge_title(map: &Map, k: usize) -> String {
                 .map_or(String::new(), |l| format!(" (credibility {l})"))
         ),
         EdgeKind::Derives => format!("{} is derived from {}", name(b), name(a)),
+        EdgeKind::Answers => format!(
+            "{} answers question {}{}",
+            name(b),
+            name(a),
+            e.label.as_ref().map_or(String::new(), |l| format!(" ({l})"))
+        ),
     };
     if e.counts {
         what
@@ -485,10 +550,16 @@ fn legend(s: &mut String) -> f64 {
         ("attack", "attacks", "am-arrow-attack"),
         ("cite", "cites (credibility)", "am-arrow-cite"),
         ("derives", "derived from", "am-arrow-cite"),
+        ("answers", "answers (score)", ""),
     ] {
+        let marker = if marker.is_empty() {
+            String::new()
+        } else {
+            format!(r#" marker-end="url(#{marker})""#)
+        };
         let _ = writeln!(
             s,
-            r#"<path class="edge {class}" d="M{},17 H{}" marker-end="url(#{marker})"/><text x="{}" y="21">{label}</text>"#,
+            r#"<path class="edge {class}" d="M{},17 H{}"{marker}/><text x="{}" y="21">{label}</text>"#,
             f(x),
             f(x + 26.0),
             f(x + 31.0)
@@ -505,6 +576,7 @@ fn legend(s: &mut String) -> f64 {
         (NodeKind::Statement(StmtKind::Assumption), "assumption"),
         (NodeKind::Statement(StmtKind::Objection), "objection"),
         (NodeKind::Source, "source"),
+        (NodeKind::Question, "question"),
         (NodeKind::Joint, "linked reason (its statements together)"),
     ] {
         let size = if kind == NodeKind::Joint {
