@@ -40,10 +40,10 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
     let csr = Csr::new(n, &edges);
     let mut of: Vec<Option<OriginSet>> = vec![None; n];
     let mut cycles = Vec::new();
-    for comp in tarjan(&csr) {
+    for comp in tarjan(&csr).iter() {
         let cyclic = comp.len() > 1 || csr.succ(comp[0]).contains(&comp[0]);
         if cyclic {
-            let mut c = comp.clone();
+            let mut c = comp.to_vec();
             c.sort_unstable();
             cycles.push(c);
         }
@@ -54,7 +54,7 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
             .filter_map(|&p| of[p].as_deref())
             .collect();
         let set: OriginSet = if outside.is_empty() {
-            let mut c = comp.clone();
+            let mut c = comp.to_vec();
             c.sort_unstable();
             c.into()
         } else if outside.len() == 1 {
@@ -62,7 +62,7 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
         } else {
             union(&outside).into()
         };
-        for &s in &comp {
+        for &s in comp {
             of[s] = Some(set.clone());
         }
     }
@@ -98,12 +98,15 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
     let csr = Csr::new(n, &edges);
     let empty: OriginSet = Rc::from(Vec::new());
     let mut of: Vec<Option<OriginSet>> = vec![None; n];
-    for comp in tarjan(&csr) {
+    // Scratch space reused by every component (most are one statement).
+    let mut parts: Vec<OriginSet> = Vec::new();
+    let mut merged: Vec<SourceId> = Vec::new();
+    for comp in tarjan(&csr).iter() {
         if !is_grounded(comp[0]) {
             continue;
         }
-        let mut parts: Vec<OriginSet> = Vec::new();
-        for &s in &comp {
+        parts.clear();
+        for &s in comp {
             for c in &g.statements[s].cites {
                 if !void.get(c.source).copied().unwrap_or(false) {
                     parts.push(sources.of[c.source].clone());
@@ -116,22 +119,24 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
             }
         }
         parts.retain(|p| !p.is_empty());
-        parts.sort_by_key(|p| Rc::as_ptr(p) as *const () as usize);
+        parts.sort_unstable_by_key(|p| Rc::as_ptr(p) as *const () as usize);
         parts.dedup_by(|a, b| Rc::ptr_eq(a, b));
         let set = match parts.len() {
             0 => empty.clone(),
             1 => parts[0].clone(),
             _ => {
-                let refs: Vec<&[SourceId]> = parts.iter().map(|p| &p[..]).collect();
-                let u = union(&refs);
-                if u.len() == parts[0].len() {
+                merged.clear();
+                merged.extend(parts.iter().flat_map(|p| p.iter().copied()));
+                merged.sort_unstable();
+                merged.dedup();
+                if merged.len() == parts[0].len() {
                     parts[0].clone()
                 } else {
-                    u.into()
+                    Rc::from(&merged[..])
                 }
             }
         };
-        for &s in &comp {
+        for &s in comp {
             of[s] = Some(set.clone());
         }
     }

@@ -43,17 +43,50 @@ impl Csr {
     }
 }
 
+/// Strongly connected components, stored flat (one allocation for all of
+/// them, not one per component: most components of an argument are single
+/// statements).
+#[derive(Clone, Debug, Default)]
+pub struct Components {
+    members: Vec<usize>,
+    /// End of each component in `members`.
+    ends: Vec<usize>,
+}
+
+impl Components {
+    /// Number of components.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no component.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each component's nodes, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[usize]> + '_ {
+        self.ends.iter().enumerate().map(move |(i, &end)| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] };
+            &self.members[start..end]
+        })
+    }
+}
+
 /// The strongly connected components, each a list of nodes, in reverse
 /// topological order: a component comes after every component it reaches
 /// (successors first).
-pub fn tarjan(g: &Csr) -> Vec<Vec<usize>> {
+pub fn tarjan(g: &Csr) -> Components {
     const UNSEEN: usize = usize::MAX;
     let n = g.len();
     let mut index = vec![UNSEEN; n];
     let mut low = vec![0; n];
     let mut on_stack = vec![false; n];
     let mut stack = Vec::new();
-    let mut out = Vec::new();
+    let mut out = Components {
+        members: Vec::with_capacity(n),
+        ends: Vec::new(),
+    };
     let mut next = 0;
     // (node, position in its successor list)
     let mut call: Vec<(usize, usize)> = Vec::new();
@@ -88,15 +121,14 @@ pub fn tarjan(g: &Csr) -> Vec<Vec<usize>> {
                     low[u] = low[u].min(low[v]);
                 }
                 if low[v] == index[v] {
-                    let mut comp = Vec::new();
                     while let Some(w) = stack.pop() {
                         on_stack[w] = false;
-                        comp.push(w);
+                        out.members.push(w);
                         if w == v {
                             break;
                         }
                     }
-                    out.push(comp);
+                    out.ends.push(out.members.len());
                 }
             }
         }
@@ -112,7 +144,7 @@ mod tests {
     fn components_come_successors_first() {
         // 0 -> 1 <-> 2 -> 3, 4 alone
         let g = Csr::new(5, &[(0, 1), (1, 2), (2, 1), (2, 3)]);
-        let mut comps = tarjan(&g);
+        let mut comps: Vec<Vec<usize>> = tarjan(&g).iter().map(<[usize]>::to_vec).collect();
         for c in &mut comps {
             c.sort();
         }
@@ -129,6 +161,6 @@ mod tests {
         let edges: Vec<(usize, usize)> = (0..n - 1).map(|i| (i, i + 1)).chain([(n - 1, 0)]).collect();
         let comps = tarjan(&Csr::new(n, &edges));
         assert_eq!(comps.len(), 1);
-        assert_eq!(comps[0].len(), n);
+        assert_eq!(comps.iter().next().map(<[usize]>::len), Some(n));
     }
 }

@@ -148,6 +148,15 @@ struct Loaded {
     ast: Ast,
     /// For Markdown: whether it holds an `arg` block.
     has_blocks: bool,
+    /// `text` already shared and indexed by line (built beside the parse,
+    /// on the other core), else built when the file is registered.
+    prepared: Option<(Arc<str>, LineIndex)>,
+}
+
+/// The text shared as the workspace keeps it, and its line index: both
+/// are one pass over the text, run beside its parse.
+fn prepare(text: &str) -> (Arc<str>, LineIndex) {
+    (Arc::from(text), LineIndex::new(text))
 }
 
 fn kind_of(path: &Path) -> FileKind {
@@ -276,7 +285,7 @@ fn read_text(path: &Path, max: u64) -> (String, Option<ReadError>, Vec<Diagnosti
 fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
     let kind = kind_of(&path);
     let (text, read_error, mut diags) = read_text(&path, max);
-    let (ast, parse_diags, has_blocks) = parse_document(0, kind, &text);
+    let ((ast, parse_diags, has_blocks), prepared) = rayon::join(|| parse_document(0, kind, &text), || prepare(&text));
     diags.extend(parse_diags);
     Loaded {
         path,
@@ -287,6 +296,7 @@ fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
         diags,
         ast,
         has_blocks,
+        prepared: Some(prepared),
     }
 }
 
@@ -345,6 +355,7 @@ impl Workspace {
                 diags,
                 ast: Ast::default(),
                 has_blocks: false,
+                prepared: None,
             });
             let text = self.files[id].text.clone();
             let mut diags = Vec::new();
@@ -378,9 +389,12 @@ impl Workspace {
     fn register(&mut self, l: Loaded) -> FileId {
         let id = self.files.len();
         let name = self.display_name(&l.path, l.project);
-        let text: Arc<str> = Arc::from(l.text);
+        let (text, lines) = match l.prepared {
+            Some(p) => p,
+            None => prepare(&l.text),
+        };
         self.files.push(SourceFile {
-            lines: LineIndex::new(&text),
+            lines,
             path: l.path.clone(),
             name,
             text,
@@ -417,6 +431,7 @@ impl Workspace {
             diags: Vec::new(),
             ast: Ast::default(),
             has_blocks: false,
+            prepared: None,
         });
         self.file_diagnostics[id].push(
             Diagnostic::new(&rules::import_error::RULE, Loc::new(id, 0..0), message, label)
@@ -573,15 +588,15 @@ impl Workspace {
                     diags: Vec::new(),
                     ast: Ast::default(),
                     has_blocks: false,
+                    prepared: None,
                 });
                 self.roots.push(id);
                 id
             }
         };
         let kind = self.files[id].kind;
-        let (ast, diags) = parse_text(id, kind, &text);
-        let text: Arc<str> = Arc::from(text);
-        self.files[id].lines = LineIndex::new(&text);
+        let ((ast, diags), (text, lines)) = rayon::join(|| parse_text(id, kind, &text), || prepare(&text));
+        self.files[id].lines = lines;
         self.files[id].text = text;
         self.asts[id] = ast;
         self.file_diagnostics[id] = diags;

@@ -704,8 +704,8 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         let loc = self.loc(t);
         let full = self.s(t);
         let lookup = self.names.lookup(self.file, full);
-        let name = quoted(full);
         let Some((def, df, di)) = lookup else {
+            let name = quoted(full);
             let what = if want == Want::Statement { "statement" } else { "source" };
             let suggestion = self.suggest(full, want);
             let help = match &suggestion {
@@ -732,6 +732,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         match (def, want) {
             (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source) => Some(def),
             (def, _) => {
+                let name = quoted(full);
                 let is = self.names.kind_word(def);
                 let takes = if want == Want::Statement {
                     "statements"

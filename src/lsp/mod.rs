@@ -113,20 +113,7 @@ fn publish(conn: &Connection, state: &mut State) {
     let checked = start.elapsed();
     let files = out.len();
     for p in out {
-        // Serialised here, straight to text: a `serde_json::Value` tree of
-        // a thousand diagnostics costs more than checking the document.
-        #[derive(serde::Serialize)]
-        struct Rpc<'a> {
-            jsonrpc: &'static str,
-            method: &'static str,
-            params: &'a lsp_types::PublishDiagnosticsParams,
-        }
-        let rpc = Rpc {
-            jsonrpc: "2.0",
-            method: "textDocument/publishDiagnostics",
-            params: &p,
-        };
-        if let Ok(body) = serde_json::to_string(&rpc) {
+        if let Some(body) = publication(&p) {
             send(conn, transport::raw(body));
         }
     }
@@ -137,7 +124,68 @@ fn publish(conn: &Connection, state: &mut State) {
             (start.elapsed() - checked).as_secs_f64() * 1e3
         );
     }
-    state.retired = None;
+    // Freeing the replaced graph and facts (a large document's take about
+    // a millisecond) is left to a worker thread: the server reads the next
+    // message meanwhile.
+    if let Some(old) = state.retired.take() {
+        rayon::spawn(move || drop(old));
+    }
+}
+
+/// The `publishDiagnostics` notification for `p`, as JSON text: the same
+/// bytes as `serde_json::to_string` of the whole message, serialised
+/// straight from the typed parameters (a `serde_json::Value` tree of a
+/// thousand diagnostics costs more than checking the document), the
+/// diagnostics in chunks on both cores and spliced into the envelope.
+fn publication(p: &lsp_types::PublishDiagnosticsParams) -> Option<String> {
+    use rayon::prelude::*;
+    #[derive(serde::Serialize)]
+    struct Rpc<'a> {
+        jsonrpc: &'static str,
+        method: &'static str,
+        params: &'a lsp_types::PublishDiagnosticsParams,
+    }
+    let whole = |params: &lsp_types::PublishDiagnosticsParams| {
+        serde_json::to_string(&Rpc {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params,
+        })
+        .ok()
+    };
+    if p.diagnostics.len() < 256 {
+        return whole(p);
+    }
+    let shell = lsp_types::PublishDiagnosticsParams {
+        uri: p.uri.clone(),
+        version: p.version,
+        diagnostics: Vec::new(),
+    };
+    let head = whole(&shell)?;
+    // `diagnostics` is the last field of the parameters: its empty array
+    // is the last `"diagnostics":[]` of the message (inside the URI string
+    // a quote would be escaped).
+    const EMPTY: &str = "\"diagnostics\":[]";
+    let Some(at) = head.rfind(EMPTY).map(|i| i + EMPTY.len() - 1) else {
+        return whole(p);
+    };
+    let parts: Vec<String> = p
+        .diagnostics
+        .par_chunks(128)
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let mut body = String::with_capacity(head.len() + parts.iter().map(String::len).sum::<usize>());
+    body.push_str(&head[..at]);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        // Each chunk is `[a,b,...]`: its items, without the brackets.
+        body.push_str(part.get(1..part.len().saturating_sub(1))?);
+    }
+    body.push_str(&head[at..]);
+    Some(body)
 }
 
 /// Serves one client on `conn` until `exit` or the end of input.
@@ -347,5 +395,42 @@ fn apply(state: &mut State, n: Notification) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lsp_types::{Diagnostic, Position, PublishDiagnosticsParams, Range};
+
+    /// The spliced, chunked serialisation is byte for byte the plain one.
+    #[test]
+    fn a_large_publication_is_the_plain_serialisation() {
+        #[derive(serde::Serialize)]
+        struct Rpc<'a> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: &'a PublishDiagnosticsParams,
+        }
+        for n in [0, 3, 255, 256, 257, 1000] {
+            let p = PublishDiagnosticsParams {
+                uri: "file:///tmp/a%5B%5D/diagnostics.arg".parse().expect("uri"),
+                version: if n % 2 == 0 { Some(7) } else { None },
+                diagnostics: (0..n)
+                    .map(|i| Diagnostic {
+                        range: Range::new(Position::new(i, 1), Position::new(i, 9)),
+                        message: lsp_types::Message::String(format!("finding \"{i}\" \"diagnostics\":[]")),
+                        source: Some("argcheck".into()),
+                        ..Diagnostic::default()
+                    })
+                    .collect(),
+            };
+            let plain = serde_json::to_string(&Rpc {
+                jsonrpc: "2.0",
+                method: "textDocument/publishDiagnostics",
+                params: &p,
+            })
+            .expect("json");
+            assert_eq!(super::publication(&p).expect("serialises"), plain, "{n} diagnostics");
+        }
     }
 }

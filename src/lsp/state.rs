@@ -246,6 +246,91 @@ impl State {
 
     /// A diagnostic as the protocol carries it.
     pub fn to_lsp(&self, d: &Diagnostic, uris: &[Option<Uri>]) -> LspDiagnostic {
+        Convert {
+            ws: &self.ws,
+            enc: self.enc,
+            rule_docs: &self.rule_docs,
+            uris,
+        }
+        .diagnostic(d)
+    }
+
+    fn publish(&mut self) -> Vec<PublishDiagnosticsParams> {
+        let uris = self.uris();
+        let mut per_file: Vec<Vec<LspDiagnostic>> = vec![Vec::new(); self.ws.files.len()];
+        if let Some(a) = &self.analysis {
+            // Converted on both cores (a large document has a thousand
+            // findings), then put in place in the diagnostics' order.
+            use rayon::prelude::*;
+            let cv = Convert {
+                ws: &self.ws,
+                enc: self.enc,
+                rule_docs: &self.rule_docs,
+                uris: &uris,
+            };
+            let converted: Vec<LspDiagnostic> = a.diagnostics.par_iter().map(|d| cv.diagnostic(d)).collect();
+            for (d, l) in a.diagnostics.iter().zip(converted) {
+                if let Some(v) = per_file.get_mut(d.loc.file) {
+                    v.push(l);
+                }
+            }
+        }
+        let mut now: HashMap<Uri, Vec<LspDiagnostic>> = HashMap::new();
+        for (file, diags) in per_file.into_iter().enumerate() {
+            let Some(Some(uri)) = uris.get(file) else { continue };
+            now.entry(uri.clone()).or_default().extend(diags);
+        }
+        let mut out = Vec::new();
+        let mut hashes: HashMap<Uri, u64> = HashMap::with_capacity(now.len());
+        for (uri, diags) in now {
+            let mut h = rustc_hash::FxHasher::default();
+            std::hash::Hash::hash(&diags, &mut h);
+            let h = std::hash::Hasher::finish(&h);
+            if self.published.get(&uri) != Some(&h) {
+                out.push(PublishDiagnosticsParams {
+                    uri: uri.clone(),
+                    version: self.docs.get(&uri).map(|d| d.version),
+                    diagnostics: diags,
+                });
+            }
+            hashes.insert(uri, h);
+        }
+        for uri in self.published.keys() {
+            if !hashes.contains_key(uri) {
+                out.push(PublishDiagnosticsParams {
+                    uri: uri.clone(),
+                    version: None,
+                    diagnostics: Vec::new(),
+                });
+            }
+        }
+        self.published = hashes;
+        out.sort_by(|a, b| a.uri.as_str().cmp(b.uri.as_str()));
+        out
+    }
+}
+
+/// What converting a diagnostic to the protocol's form reads: shared by
+/// the threads that convert a publication's diagnostics.
+struct Convert<'a> {
+    ws: &'a Workspace,
+    enc: Encoding,
+    rule_docs: &'a HashMap<&'static str, Uri>,
+    uris: &'a [Option<Uri>],
+}
+
+impl Convert<'_> {
+    /// The LSP range of a byte span of `file`.
+    fn range(&self, file: FileId, span: std::ops::Range<usize>) -> Range {
+        match self.ws.files.get(file) {
+            Some(f) => convert::range(self.enc, &f.lines, &f.text, span),
+            None => Range::default(),
+        }
+    }
+
+    /// A diagnostic as the protocol carries it.
+    fn diagnostic(&self, d: &Diagnostic) -> LspDiagnostic {
+        let uris = self.uris;
         let mut related = Vec::new();
         for l in d.labels.iter().skip(1) {
             if let Some(Some(uri)) = uris.get(l.loc.file) {
@@ -294,49 +379,5 @@ impl State {
             related_information: (!related.is_empty()).then_some(related),
             ..LspDiagnostic::default()
         }
-    }
-
-    fn publish(&mut self) -> Vec<PublishDiagnosticsParams> {
-        let uris = self.uris();
-        let mut per_file: Vec<Vec<LspDiagnostic>> = vec![Vec::new(); self.ws.files.len()];
-        if let Some(a) = &self.analysis {
-            for d in &a.diagnostics {
-                if let Some(v) = per_file.get_mut(d.loc.file) {
-                    v.push(self.to_lsp(d, &uris));
-                }
-            }
-        }
-        let mut now: HashMap<Uri, Vec<LspDiagnostic>> = HashMap::new();
-        for (file, diags) in per_file.into_iter().enumerate() {
-            let Some(Some(uri)) = uris.get(file) else { continue };
-            now.entry(uri.clone()).or_default().extend(diags);
-        }
-        let mut out = Vec::new();
-        let mut hashes: HashMap<Uri, u64> = HashMap::with_capacity(now.len());
-        for (uri, diags) in now {
-            let mut h = rustc_hash::FxHasher::default();
-            std::hash::Hash::hash(&diags, &mut h);
-            let h = std::hash::Hasher::finish(&h);
-            if self.published.get(&uri) != Some(&h) {
-                out.push(PublishDiagnosticsParams {
-                    uri: uri.clone(),
-                    version: self.docs.get(&uri).map(|d| d.version),
-                    diagnostics: diags,
-                });
-            }
-            hashes.insert(uri, h);
-        }
-        for uri in self.published.keys() {
-            if !hashes.contains_key(uri) {
-                out.push(PublishDiagnosticsParams {
-                    uri: uri.clone(),
-                    version: None,
-                    diagnostics: Vec::new(),
-                });
-            }
-        }
-        self.published = hashes;
-        out.sort_by(|a, b| a.uri.as_str().cmp(b.uri.as_str()));
-        out
     }
 }

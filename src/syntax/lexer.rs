@@ -26,11 +26,22 @@ pub fn is_id_continue(c: char) -> bool {
 
 /// Length of the run of identifier-continue characters at the start of `s`.
 fn continue_len(s: &str) -> usize {
+    /// ASCII identifier-continue bytes: letters, digits, `-`, `_`.
+    const ASCII_CONTINUE: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+            c += 1;
+        }
+        t
+    };
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' {
+        if c < 0x80 && ASCII_CONTINUE[c as usize] {
             i += 1;
         } else if c < 0x80 {
             break;
