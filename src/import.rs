@@ -25,7 +25,7 @@
 //! Whatever has no counterpart is a [`Warning`] at its span in the
 //! `.argdown` text: nothing is dropped silently.
 
-use crate::span::Span;
+use crate::span::{SourceMap, Span};
 use crate::syntax::argdown::{self, Doc, NodeKind, Parent, RelKind};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -80,34 +80,25 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// The summary as one line of JSON.
+    pub fn summary_json(&self) -> String {
+        serde_json::to_string(&self.summary).unwrap_or_default()
+    }
+}
+
+impl SourceMap for Imported {
     /// Byte offset in the `.argdown` text of byte `offset` of
     /// [`Imported::arg`]: the start of the element the piece came from.
-    pub fn to_source(&self, offset: usize) -> usize {
+    fn to_source(&self, offset: usize) -> usize {
         let i = self.map.partition_point(|s| s.0 <= offset);
         i.checked_sub(1).and_then(|i| self.map.get(i)).map_or(0, |s| s.1)
     }
 
     /// Like [`Imported::to_source`], for the exclusive end of a span: the
     /// end of the element the piece came from.
-    pub fn to_source_end(&self, offset: usize) -> usize {
+    fn to_source_end(&self, offset: usize) -> usize {
         let i = self.map.partition_point(|s| s.0 < offset);
         i.checked_sub(1).and_then(|i| self.map.get(i)).map_or(0, |s| s.2)
-    }
-
-    /// A span of [`Imported::arg`] as a span of the `.argdown` text.
-    pub fn span_to_source(&self, span: Span) -> Span {
-        let start = self.to_source(span.start);
-        let end = if span.end > span.start {
-            self.to_source_end(span.end).max(start)
-        } else {
-            start
-        };
-        start..end
-    }
-
-    /// The summary as one line of JSON.
-    pub fn summary_json(&self) -> String {
-        serde_json::to_string(&self.summary).unwrap_or_default()
     }
 }
 

@@ -10,6 +10,29 @@ use std::ops::Range;
 /// A half-open byte range into one file's text.
 pub type Span = Range<usize>;
 
+/// A map from offsets of a generated text back to the file it came from:
+/// a Markdown draft's `arg` blocks ([`crate::syntax::markdown_cmark`]), an
+/// Argdown map imported as `.arg` ([`crate::import`]).
+pub trait SourceMap {
+    /// The source offset of byte `offset` of the generated text.
+    fn to_source(&self, offset: usize) -> usize;
+
+    /// Like [`SourceMap::to_source`], for the exclusive end of a span.
+    fn to_source_end(&self, offset: usize) -> usize;
+
+    /// A span of the generated text as a span of the source (an empty span
+    /// stays empty; an end never falls before its start).
+    fn span_to_source(&self, span: Span) -> Span {
+        let start = self.to_source(span.start);
+        let end = if span.end > span.start {
+            self.to_source_end(span.end).max(start)
+        } else {
+            start
+        };
+        start..end
+    }
+}
+
 /// A compact half-open byte range (32-bit offsets), as the syntax tree and
 /// the graph store it. Files are limited to 4 GiB − 1 bytes
 /// (`limits.max-file-size`), so every offset fits.

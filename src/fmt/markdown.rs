@@ -12,6 +12,7 @@
 //! as a line end, is left as it is.
 
 use super::{format_source, FormatError};
+use crate::span::SourceMap;
 use crate::syntax::{self, markdown_cmark};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;

@@ -11,6 +11,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, FileId, Loc};
 use crate::rules;
 use crate::span::LineIndex;
+use crate::span::SourceMap;
 use crate::syntax::{self, markdown_cmark, Ast, ItemKind, SyntaxError};
 use rayon::prelude::*;
 use std::collections::HashMap;

@@ -17,6 +17,7 @@
 //! container indentation), the common suffix is still mapped byte for byte
 //! and the rest maps to the start of the event's range.
 
+use crate::span::SourceMap;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// One piece of the offset map: `text[text_start..text_start + text_len]`
@@ -40,48 +41,6 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// Byte offset in the `.md` file of byte `offset` of [`Extracted::text`].
-    ///
-    /// An offset where a segment starts maps to that segment's start (the
-    /// start of a token at the beginning of a line lands after the `> ` or
-    /// indentation). An offset past a segment's end that starts no other
-    /// (the newline added between blocks, the end of the text) maps to the
-    /// end of that segment in the source. Offsets inside a character or past
-    /// the end are clamped first, so the result is always a char boundary of
-    /// the source.
-    pub fn to_source(&self, offset: usize) -> usize {
-        let offset = floor_boundary(&self.text, offset);
-        let i = self.map.partition_point(|s| s.text_start <= offset);
-        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
-            Some(s) => map_in(s, offset - s.text_start),
-            None => 0,
-        }
-    }
-
-    /// Like [`Extracted::to_source`], but an offset where one segment ends
-    /// and the next starts maps to the end of the earlier one: use it for
-    /// the exclusive end of a span, so that a span ending at a line's end
-    /// does not reach over the next line's `> ` prefix.
-    pub fn to_source_end(&self, offset: usize) -> usize {
-        let offset = floor_boundary(&self.text, offset);
-        let i = self.map.partition_point(|s| s.text_start < offset);
-        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
-            Some(s) => map_in(s, offset - s.text_start),
-            None => self.to_source(offset),
-        }
-    }
-
-    /// A byte span of the text as a byte span of the source.
-    pub fn span_to_source(&self, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let start = self.to_source(span.start);
-        let end = if span.end > span.start {
-            self.to_source_end(span.end).max(start)
-        } else {
-            start
-        };
-        start..end
-    }
-
     fn push(&mut self, src: &str, range: std::ops::Range<usize>, text: &str) {
         let text_start = self.text.len();
         self.text.push_str(text);
@@ -116,6 +75,39 @@ impl Extracted {
                 src_len: common,
                 exact: true,
             });
+        }
+    }
+}
+
+impl SourceMap for Extracted {
+    /// Byte offset in the `.md` file of byte `offset` of [`Extracted::text`].
+    ///
+    /// An offset where a segment starts maps to that segment's start (the
+    /// start of a token at the beginning of a line lands after the `> ` or
+    /// indentation). An offset past a segment's end that starts no other
+    /// (the newline added between blocks, the end of the text) maps to the
+    /// end of that segment in the source. Offsets inside a character or past
+    /// the end are clamped first, so the result is always a char boundary of
+    /// the source.
+    fn to_source(&self, offset: usize) -> usize {
+        let offset = floor_boundary(&self.text, offset);
+        let i = self.map.partition_point(|s| s.text_start <= offset);
+        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some(s) => map_in(s, offset - s.text_start),
+            None => 0,
+        }
+    }
+
+    /// Like [`Extracted::to_source`], but an offset where one segment ends
+    /// and the next starts maps to the end of the earlier one: use it for
+    /// the exclusive end of a span, so that a span ending at a line's end
+    /// does not reach over the next line's `> ` prefix.
+    fn to_source_end(&self, offset: usize) -> usize {
+        let offset = floor_boundary(&self.text, offset);
+        let i = self.map.partition_point(|s| s.text_start < offset);
+        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some(s) => map_in(s, offset - s.text_start),
+            None => self.to_source(offset),
         }
     }
 }
