@@ -161,6 +161,11 @@ fn name_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
     v.join(", ")
 }
 
+/// [`name_list`] of the sources `ids` names (ids out of range skipped).
+fn source_names<'g>(g: &'g crate::graph::Graph, ids: impl Iterator<Item = &'g usize>) -> String {
+    name_list(ids.filter_map(|o| g.sources.get(*o)).map(|o| o.name.as_str()))
+}
+
 /// Ranges of the ICD 203 estimative terms, weakest first.
 const TERM_RANGES: [&str; 7] = ["1–5 %", "5–20 %", "20–45 %", "45–55 %", "55–80 %", "80–95 %", "95–99 %"];
 
@@ -338,15 +343,7 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
             lines.push(if origins.is_empty() {
                 "- no origins".into()
             } else {
-                format!(
-                    "- origins: {}",
-                    name_list(
-                        origins
-                            .iter()
-                            .filter_map(|o| g.sources.get(*o))
-                            .map(|o| o.name.as_str())
-                    )
-                )
+                format!("- origins: {}", source_names(g, origins.iter()))
             });
             lines.join("\n")
         }
@@ -385,45 +382,36 @@ fn hover(state: &State, p: TextDocumentPositionParams) -> Option<Hover> {
             if !src.derived_from.is_empty() {
                 lines.push(format!(
                     "- derived from: {}",
-                    name_list(
-                        src.derived_from
-                            .iter()
-                            .filter_map(|(d, _)| g.sources.get(*d))
-                            .map(|d| d.name.as_str())
-                    )
+                    source_names(g, src.derived_from.iter().map(|(d, _)| d))
                 ));
                 if let Some(origins) = f.source_origins.of.get(s) {
                     lines.push(format!(
                         "- origins (roots of its `derived-from` chain): {}",
-                        name_list(
-                            origins
-                                .iter()
-                                .filter_map(|o| g.sources.get(*o))
-                                .map(|o| o.name.as_str())
-                        )
+                        source_names(g, origins.iter())
                     ));
                 }
             }
             lines.join("\n")
         }
-        Sym::Question(q) if f.ach.iter().any(|m| m.question == q) => {
-            let m = f.ach.iter().find(|m| m.question == q)?;
-            crate::render::ach::hover_question(g, m)
-        }
-        Sym::Question(q) => {
-            let qu = g.questions.get(q)?;
-            format!(
-                "**question** {}\n\n{}\n\n- answers: {}",
-                code(&qu.name),
-                text(&qu.text),
-                name_list(
-                    qu.answers
-                        .iter()
-                        .filter_map(|(a, _)| g.statements.get(*a))
-                        .map(|a| a.name.as_str())
+        Sym::Question(q) => match f.ach.iter().find(|m| m.question == q) {
+            // A question with a matrix: its scores (LANGUAGE.md, *Competing
+            // hypotheses*); without one (fewer than two answers) its answers.
+            Some(m) => crate::render::ach::hover_question(g, m),
+            None => {
+                let qu = g.questions.get(q)?;
+                format!(
+                    "**question** {}\n\n{}\n\n- answers: {}",
+                    code(&qu.name),
+                    text(&qu.text),
+                    name_list(
+                        qu.answers
+                            .iter()
+                            .filter_map(|(a, _)| g.statements.get(*a))
+                            .map(|a| a.name.as_str())
+                    )
                 )
-            )
-        }
+            }
+        },
         Sym::Rule(r) => {
             let rule = RULES.get(r)?;
             format!(
