@@ -70,12 +70,7 @@ pub fn write(map: &Map) -> String {
             escape(&super::shorten(&n.text, super::MAX_FULL_TEXT))
         );
     }
-    let sources: Vec<&str> = map
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Source)
-        .map(|n| n.key.as_str())
-        .collect();
+    let sources = map.keys_of(NodeKind::Source);
     if !sources.is_empty() {
         let _ = writeln!(s, "  {{ rank=min; {}; }}", sources.join("; "));
     }

@@ -145,22 +145,12 @@ pub fn write(map: &Map) -> String {
             let _ = writeln!(s, "  class {} {}", members.join(","), state.as_str());
         }
     }
-    let sources: Vec<&str> = map
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Source)
-        .map(|n| n.key.as_str())
-        .collect();
+    let sources = map.keys_of(NodeKind::Source);
     if !sources.is_empty() {
         let _ = writeln!(s, "  classDef source fill:#e3f2fd,stroke:#1565c0,color:#212121");
         let _ = writeln!(s, "  class {} source", sources.join(","));
     }
-    let questions: Vec<&str> = map
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Question)
-        .map(|n| n.key.as_str())
-        .collect();
+    let questions = map.keys_of(NodeKind::Question);
     if !questions.is_empty() {
         let _ = writeln!(s, "  classDef question fill:#ede7f6,stroke:#5e35b1,color:#212121");
         let _ = writeln!(s, "  class {} question", questions.join(","));

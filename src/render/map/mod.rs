@@ -686,6 +686,15 @@ pub fn build(c: &Checked, claim: Option<StmtId>) -> Map {
 }
 
 impl Map {
+    /// The keys of the nodes of one kind, in map order.
+    pub fn keys_of(&self, kind: NodeKind) -> Vec<&str> {
+        self.nodes
+            .iter()
+            .filter(|n| n.kind == kind)
+            .map(|n| n.key.as_str())
+            .collect()
+    }
+
     /// The rules that fired on node `n`, each once, in order.
     pub fn rules_on(&self, n: usize) -> Vec<&'static str> {
         let mut v: Vec<&'static str> = Vec::new();
