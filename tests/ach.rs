@@ -3,32 +3,14 @@
 //! input (`BLESS=1 cargo test --test ach` rewrites it); one question picked
 //! by id; an unknown one; a huge matrix kept to a readable size.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn run(args: &[&str]) -> (String, String, i32) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_argcheck"))
-        .current_dir(root)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
-}
+use std::path::Path;
+
+use common::run;
 
 fn expect(name: &str, got: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ach").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, got).expect("write expectation");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(got, want, "{} differs (BLESS=1 to update)", path.display());
+    common::expect("tests/ach", name, got)
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! `argcheck diff REV` on a scratch git repository built here: commit,
 //! edit, diff; every format compared exactly.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -56,13 +58,7 @@ claim new \"N\"\n  confidence: likely\n  cite: ap 2\n",
 /// Compares with `tests/diff/NAME` (`BLESS=1 cargo test --test diff`
 /// rewrites it).
 fn expect(name: &str, got: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, got).expect("write expectation");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(got, want, "{} differs (BLESS=1 to update)", path.display());
+    common::expect("tests/diff", name, got)
 }
 
 fn diff(dir: &Path, format: &str) -> String {

@@ -5,6 +5,8 @@
 //! checked structurally: DOT through Graphviz (when installed), SVG and
 //! AIF parsed, the report parsed as HTML.
 
+mod common;
+
 use argcheck::analysis::Semantics;
 use argcheck::render::map::{self, layout};
 use serde_json::Value;
@@ -17,17 +19,10 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Standard output and exit code of `argcheck ARGS`.
 fn run(args: &[&str]) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_argcheck"))
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    let (out, _, code) = common::run(args);
+    (out, code)
 }
 
 fn graph(format: &str, extra: &[&str]) -> String {
@@ -52,13 +47,7 @@ fn report(paths: &[&str], name: &str) -> String {
 }
 
 fn expect(name: &str, got: &str) {
-    let path = root().join("tests/graph").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, got).expect("write expectation");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(got, want, "{} differs (BLESS=1 to update)", path.display());
+    common::expect("tests/graph", name, got)
 }
 
 /// The map as data: the reference the other formats are checked against.

@@ -2,31 +2,16 @@
 //! were retracted, compared exactly with the expected output in
 //! `tests/impact/` (`BLESS=1 cargo test --test impact` rewrites it).
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
+/// Standard output and exit code of `argcheck ARGS`.
 fn run(args: &[&str]) -> (String, i32) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new(env!("CARGO_BIN_EXE_argcheck"))
-        .current_dir(root)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    let (out, _, code) = common::run(args);
+    (out, code)
 }
 
 fn expect(name: &str, got: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/impact").join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, got).expect("write expectation");
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(got, want, "{} differs (BLESS=1 to update)", path.display());
+    common::expect("tests/impact", name, got)
 }
 
 #[test]
