@@ -86,9 +86,17 @@ fn least(g: &Graph, m: &Matrix) -> String {
     format!("{} (score {})", listed(names.into_iter(), MAX_ANSWERS), m.least_score)
 }
 
+/// How many rows and answers of `m` a table leaves out (it shows
+/// [`MAX_ROWS`] and [`MAX_ANSWERS`]). Shared with the HTML report.
+pub(crate) fn hidden(m: &Matrix) -> (usize, usize) {
+    (
+        m.rows.len().saturating_sub(MAX_ROWS),
+        m.answers.len().saturating_sub(MAX_ANSWERS),
+    )
+}
+
 fn omitted(m: &Matrix) -> Option<String> {
-    let rows = m.rows.len().saturating_sub(MAX_ROWS);
-    let cols = m.answers.len().saturating_sub(MAX_ANSWERS);
+    let (rows, cols) = hidden(m);
     if rows == 0 && cols == 0 {
         return None;
     }

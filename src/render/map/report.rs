@@ -368,7 +368,7 @@ fn questions(c: &Checked, map: &Map, h: &mut String) {
             let _ = write!(h, "<td>{}</td>", a.confidence.map_or("-", |t| t.as_str()));
         }
         h.push_str("<td></td></tr>\n</table>\n");
-        let (rows, answers) = (m.rows.len().saturating_sub(MAX_ROWS), m.answers.len() - cols);
+        let (rows, answers) = crate::render::ach::hidden(m);
         if rows > 0 || answers > 0 {
             let _ = writeln!(
                 h,
