@@ -87,28 +87,32 @@ impl Workspace {
                     .into(),
             ));
         }
-        self.link();
-        let (graph, resolve_diags) = resolve(self, &self.imports);
+        crate::timing::stage("link", || self.link());
+        let (graph, resolve_diags) = crate::timing::stage("resolve", || resolve(self, &self.imports));
         if !self.keep_trees {
             // A one-shot run needs the trees no more: free them before the
             // analysis allocates its facts.
             self.asts = Vec::new();
         }
         let ws: &Workspace = self;
-        let facts = analysis::analyze(
-            &graph,
-            |s| &ws.config(graph.statements[s].loc.file).calibration,
-            semantics,
-        )
+        let facts = crate::timing::stage("analyze", || {
+            analysis::analyze(
+                &graph,
+                |s| &ws.config(graph.statements[s].loc.file).calibration,
+                semantics,
+            )
+        })
         .map_err(|e| RunError(e.0))?;
         let mut diags: Vec<Diagnostic> = ws.load_diagnostics().cloned().collect();
         diags.extend(resolve_diags);
-        diags.extend(rules::run(&Context {
-            ws,
-            graph: &graph,
-            facts: &facts,
+        diags.extend(crate::timing::stage("rules", || {
+            rules::run(&Context {
+                ws,
+                graph: &graph,
+                facts: &facts,
+            })
         }));
-        let diagnostics = finish(ws, &graph, diags);
+        let diagnostics = crate::timing::stage("finish", || finish(ws, &graph, diags));
         Ok(Analysis {
             graph,
             facts,
@@ -119,7 +123,7 @@ impl Workspace {
 
 /// Checks `paths`.
 pub fn run(paths: &[PathBuf], semantics: Semantics) -> Result<Checked, RunError> {
-    let mut ws = graph::load(paths)?;
+    let mut ws = crate::timing::stage("load", || graph::load(paths))?;
     ws.keep_trees = false;
     let a = ws.check(semantics)?;
     Ok(Checked::new(ws, a))

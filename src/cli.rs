@@ -381,7 +381,9 @@ fn run(command: Command) -> i32 {
                         warnings,
                         infos,
                     };
-                    write_stream(|w| json::write(&checked.ws, &checked.diagnostics, summary, w));
+                    crate::timing::stage("render", || {
+                        write_stream(|w| json::write(&checked.ws, &checked.diagnostics, summary, w))
+                    });
                 }
                 OutputFormat::Concise => write_out(&concise::render(&findings())),
                 OutputFormat::Github => write_out(&github::render(&findings())),

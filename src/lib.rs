@@ -30,4 +30,5 @@ pub mod span;
 pub mod suggest;
 pub mod syntax;
 pub mod terms;
+pub mod timing;
 pub mod yamlspan;
