@@ -294,3 +294,50 @@ fn expectations_are_checked_under_the_semantics_of_the_run() {
     );
     assert_eq!(unmet("preferred"), Vec::<String>::new());
 }
+
+/// A file longer than one resolution job (8,192 items) is resolved in
+/// parallel pieces: references that cross the cuts, a name defined in one
+/// piece and again in another, and an unknown name far from the start still
+/// resolve and report as in a small file.
+#[test]
+fn one_large_file_resolves_across_its_parallel_pieces() {
+    let dir = scratch("jobs");
+    let n = 20_000;
+    let mut s = String::from("source ap \"AP\"\n  reliability: A\n\nevidence e0 \"E0\"\n  cite: ap 2\n");
+    for i in 1..n {
+        // Each premise rests on the one before it and names one 9,000
+        // items further on (forward, across a cut) in an attack.
+        s.push_str(&format!("premise e{i} \"P{i}\"\n  because: e{}\n", i - 1));
+        if i + 9_000 < n && i % 1_000 == 0 {
+            s.push_str(&format!("  attacks: e{}\n", i + 9_000));
+        }
+    }
+    s.push_str("premise e100 \"again\"\n  because: e1\n");
+    s.push_str("premise last \"L\"\n  because: e1999x\n");
+    std::fs::write(dir.join("big.arg"), &s).expect("write");
+    let c = check::run(&[dir.join("big.arg")], Semantics::Grounded).expect("runs");
+    let g = &c.graph;
+    assert_eq!(g.statements.len(), n + 2);
+    for (i, st) in g.statements.iter().enumerate().take(n).skip(1) {
+        assert_eq!(st.name.as_str(), format!("e{i}"));
+        let m = &st.reasons[0].members;
+        assert_eq!(
+            g.statements[m[0].0].name.as_str(),
+            format!("e{}", i - 1),
+            "reason of e{i}"
+        );
+        if i + 9_000 < n && i % 1_000 == 0 {
+            assert_eq!(g.statements[st.attacks[0].0].name.as_str(), format!("e{}", i + 9_000));
+        } else {
+            assert!(st.attacks.is_empty());
+        }
+    }
+    let dups: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.rule == "duplicate-id").collect();
+    assert_eq!(dups.len(), 1, "{dups:?}");
+    assert_eq!(&s[dups[0].loc.span.clone()], "e100");
+    assert!(dups[0].loc.span.start > s.len() - 100);
+    assert!(dups[0].labels[1].loc.span.start < s.len() / 2);
+    let unknown: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.rule == "unknown-reference").collect();
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0].help.as_deref(), Some("did you mean `e1999`?"));
+}

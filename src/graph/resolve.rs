@@ -273,7 +273,9 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
         offsets.push(acc);
         acc = (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2);
     }
-    let defs: Vec<FileDefs> = (0..n).into_par_iter().map(|f| file_defs(ws, f, offsets[f])).collect();
+    let defs: Vec<FileDefs> = crate::timing::stage("  defs", || {
+        (0..n).into_par_iter().map(|f| file_defs(ws, f, offsets[f])).collect()
+    });
     let mut stmt_kinds = Vec::with_capacity(acc.0);
     for f in 0..n {
         for item in &ws.asts[f].items {
@@ -301,31 +303,32 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
     };
     let total_bytes: usize = ws.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
     let budget = SUGGESTION_BUDGET.max(SUGGESTIONS_PER_NAME * (acc.0 + acc.1));
-    let results: Vec<FileOut> = (0..n)
-        .into_par_iter()
-        .map(|f| {
-            let share = (budget as u128 * ws.files[f].text.len() as u128 / total_bytes as u128) as usize;
-            let (ns, nr, nq) = counts[f];
-            let mut r = FileResolver {
-                names: &names,
-                file: f,
-                out: FileOut {
-                    statements: Vec::with_capacity(ns),
-                    sources: Vec::with_capacity(nr),
-                    questions: Vec::with_capacity(nq),
-                    diags: Vec::new(),
-                },
-                suggestions_left: share.max(SUGGESTION_FLOOR),
-                candidates: HashMap::default(),
-                keep: Vec::new(),
-                seen: Vec::new(),
-            };
-            r.file();
-            r.out
-        })
-        .collect();
-    // When one file holds every statement (one large document), its vector
-    // becomes the arena as it is: no second copy of it at the peak.
+    let jobs = jobs(ws, &counts);
+    let results: Vec<FileOut> = crate::timing::stage("  files", || {
+        jobs.par_iter()
+            .map(|j| {
+                let share = (budget as u128 * j.bytes as u128 / total_bytes as u128) as usize;
+                let mut r = FileResolver {
+                    names: &names,
+                    file: j.file,
+                    out: FileOut {
+                        statements: Vec::with_capacity(j.counts.0),
+                        sources: Vec::with_capacity(j.counts.1),
+                        questions: Vec::with_capacity(j.counts.2),
+                        diags: Vec::new(),
+                    },
+                    suggestions_left: share.max(SUGGESTION_FLOOR),
+                    candidates: HashMap::default(),
+                    keep: Vec::new(),
+                    seen: Vec::new(),
+                };
+                r.items(j.items.clone());
+                r.out
+            })
+            .collect()
+    });
+    // When one job holds every statement, its vector becomes the arena as
+    // it is: no second copy of it at the peak.
     let single = results.iter().filter(|r| !r.statements.is_empty()).count() == 1;
     let mut graph = Graph {
         statements: Vec::with_capacity(if single { 0 } else { acc.0 }),
@@ -343,10 +346,123 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
         graph.questions.extend(r.questions);
         diags.extend(r.diags);
     }
-    duplicates(&names, imports, &mut diags);
+    crate::timing::stage("  dups", || duplicates(&names, imports, &mut diags));
     check_answers(&mut graph, &mut diags);
     check_rates(&mut graph, &mut diags);
     (graph, diags)
+}
+
+/// A definition: (file, item).
+type At = (FileId, u32);
+
+/// The names defined in more than one of `files` (a viewer's namespace,
+/// ascending): each later definition with the earliest one. Within a file
+/// names are unique (its table keeps the first), so only the other files'
+/// names are looked up in the largest table: the cost is the smaller
+/// tables', not the namespace's (one large analysis and its registry cost
+/// the registry's size).
+fn viewer_duplicates(names: &Names, files: &[u32]) -> Vec<(At, At)> {
+    let mut out = Vec::new();
+    if files.len() < 2 {
+        return out;
+    }
+    let table = |f: u32| &names.defs[f as usize].table;
+    let big = files
+        .iter()
+        .copied()
+        .max_by_key(|&f| (table(f).len(), std::cmp::Reverse(f)))
+        .unwrap_or(files[0]);
+    // Name → its earliest definition outside `big`; (name, later) pairs
+    // among the other files, partnered once the earliest is known.
+    let small: usize = files.iter().filter(|&&f| f != big).map(|&f| table(f).len()).sum();
+    let mut first: HashMap<&str, At> = HashMap::with_capacity_and_hasher(small, Default::default());
+    let mut later: Vec<(&str, At)> = Vec::new();
+    for &f in files.iter().filter(|&&f| f != big) {
+        for (name, e) in table(f) {
+            let at = (f as usize, e.item);
+            match first.get(name) {
+                Some(_) => later.push((name, at)),
+                None => {
+                    first.insert(name, at);
+                }
+            }
+        }
+    }
+    for (name, at) in first.iter_mut() {
+        if let Some(e) = table(big).get(name) {
+            let b = (big as usize, e.item);
+            if b.0 < at.0 {
+                out.push((*at, b));
+                *at = b;
+            } else {
+                out.push((b, *at));
+            }
+        }
+    }
+    out.extend(later.into_iter().map(|(name, at)| (at, first[name])));
+    out
+}
+
+/// A file is resolved in jobs of at most this many items, so that one large
+/// document uses every core. The cut depends on the item count only, never
+/// on the number of threads: the output is the same on any machine.
+const JOB_ITEMS: usize = 8_192;
+
+/// One unit of parallel resolution: a run of one file's items.
+struct Job {
+    file: FileId,
+    items: std::ops::Range<usize>,
+    /// Statements, sources and questions the items define.
+    counts: (usize, usize, usize),
+    /// Bytes of text the job covers (its share of the suggestion budget).
+    bytes: usize,
+}
+
+/// Every file's items cut into [`Job`]s, in file and item order.
+fn jobs(ws: &Workspace, counts: &[(usize, usize, usize)]) -> Vec<Job> {
+    let mut out = Vec::new();
+    for (f, ast) in ws.asts.iter().enumerate() {
+        let n = ast.items.len();
+        let len = ws.files[f].text.len();
+        if n <= JOB_ITEMS {
+            out.push(Job {
+                file: f,
+                items: 0..n,
+                counts: counts[f],
+                bytes: len,
+            });
+            continue;
+        }
+        let mut start = 0;
+        while start < n {
+            let end = (start + JOB_ITEMS).min(n);
+            let mut c = (0, 0, 0);
+            for item in ast.items[start..end].iter().filter(|i| i.id.is_some()) {
+                match item.kind {
+                    ItemKind::Use => {}
+                    ItemKind::Source => c.1 += 1,
+                    ItemKind::Question => c.2 += 1,
+                    _ => c.0 += 1,
+                }
+            }
+            // From the job's first item (the file's start for the first
+            // job) to the next job's: the jobs' bytes add up to the file.
+            let from = if start == 0 {
+                0
+            } else {
+                ast.items[start].span.range().start
+            };
+            let to = ast.items.get(end).map_or(len, |i| i.span.range().start);
+            out.push(Job {
+                file: f,
+                items: start..end,
+                counts: c,
+                bytes: to.saturating_sub(from),
+            });
+            start = end;
+        }
+    }
+    out
 }
 
 /// Reports the second (and later) definitions of a name in any namespace,
@@ -357,8 +473,6 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
 /// are scanned.
 fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic>) {
     let n = names.ws.files.len();
-    // (file, item) of a later definition → (file, item) of the earlier.
-    type At = (FileId, u32);
     let mut found: Vec<(At, At)> = Vec::new();
     for (f, d) in names.defs.iter().enumerate() {
         for &(later, first) in &d.dups {
@@ -367,26 +481,7 @@ fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic
     }
     let per_viewer: Vec<Vec<(At, At)>> = viewers(n, imports)
         .into_par_iter()
-        .map(|v| {
-            let files = &names.closure[v];
-            let mut out = Vec::new();
-            if files.len() < 2 {
-                return out;
-            }
-            let mut first: HashMap<&str, (FileId, u32)> = HashMap::default();
-            for &f in files {
-                let f = f as usize;
-                for (name, e) in &names.defs[f].table {
-                    match first.get(name) {
-                        Some(&earlier) => out.push(((f, e.item), earlier)),
-                        None => {
-                            first.insert(name, (f, e.item));
-                        }
-                    }
-                }
-            }
-            out
-        })
+        .map(|v| viewer_duplicates(names, &names.closure[v]))
         .collect();
     // The earliest partner of each later definition, over every viewer.
     let mut cross: HashMap<At, At> = HashMap::default();
@@ -588,11 +683,12 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         self.out.diags.push(d);
     }
 
-    fn file(&mut self) {
+    /// Resolves the items `range` of the file.
+    fn items(&mut self, range: std::ops::Range<usize>) {
         let ast = self.ast();
         let text_of_file: &str = self.text();
         let file = self.file;
-        for item in &ast.items {
+        for item in ast.items.get(range).unwrap_or_default() {
             if item.kind == ItemKind::Use {
                 for a in ast.attrs_of(item) {
                     let key = self.s(a.key);
