@@ -409,6 +409,68 @@ impl Ast {
         }
     }
 
+    /// Appends the tree `other` (parsed from the same text, after this one)
+    /// to this one: its indices into the flat vectors are shifted past
+    /// this tree's; spans are offsets into the same text and stay.
+    pub fn append(&mut self, other: Ast) {
+        let at = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        let (attrs, toks, cites, rates, retractions, strings) = (
+            at(self.attrs.len()),
+            at(self.toks.len()),
+            at(self.cites.len()),
+            at(self.rates.len()),
+            at(self.retractions.len()),
+            at(self.strings.len()),
+        );
+        let shift = |i: Idx, by: u32| Idx {
+            start: i.start + by,
+            end: i.end + by,
+        };
+        let tok = |mut t: Tok| {
+            if t.text != SLICE && t.text != QUOTED {
+                t.text += strings;
+            }
+            t
+        };
+        self.items.extend(other.items.into_iter().map(|mut it| {
+            it.attrs = shift(it.attrs, attrs);
+            it.id = it.id.map(tok);
+            it.text = it.text.map(tok);
+            it
+        }));
+        self.attrs.extend(other.attrs.into_iter().map(|mut a| {
+            a.key = tok(a.key);
+            a.value = match a.value {
+                Value::Ids(i) => Value::Ids(shift(i, toks)),
+                Value::Cite(i) => Value::Cite(i + cites),
+                Value::Rates(i) => Value::Rates(shift(i, rates)),
+                Value::Retracted(i) => Value::Retracted(i + retractions),
+                Value::Id(t) => Value::Id(tok(t)),
+                Value::Text(t) => Value::Text(tok(t)),
+                Value::Str(t) => Value::Str(tok(t)),
+            };
+            a
+        }));
+        self.toks.extend(other.toks.into_iter().map(tok));
+        self.cites.extend(other.cites.into_iter().map(|mut c| {
+            c.source = tok(c.source);
+            c.credibility = c.credibility.map(tok);
+            c.locator = c.locator.map(tok);
+            c.date = c.date.map(tok);
+            c
+        }));
+        self.rates.extend(other.rates.into_iter().map(|r| Rating {
+            answer: tok(r.answer),
+            rating: tok(r.rating),
+        }));
+        self.retractions
+            .extend(other.retractions.into_iter().map(|r| Retraction {
+                date: tok(r.date),
+                note: r.note.map(tok),
+            }));
+        self.strings.extend(other.strings);
+    }
+
     /// Moves every span of the tree through `start` (for start offsets) and
     /// `end` (for end offsets): Markdown drafts, from the extracted text to
     /// the Markdown file.

@@ -11,38 +11,108 @@ use crate::span::{Span, Span32};
 use crate::suggest::did_you_mean;
 use std::borrow::Cow;
 
+/// Texts longer than this are parsed in pieces, one per thread.
+const PIECE_BYTES: usize = 1 << 20;
+
 /// Parses a whole document. Never fails: errors are collected in
 /// [`ParsedFile::errors`] and parsing goes on.
+///
+/// A long text is cut at lines that start an item (a non-blank character
+/// at column 0, not a comment) and its pieces are parsed in parallel: such
+/// a line ends whatever came before it (an open string, a broken item), so
+/// each piece parses as it would in sequence, and the pieces' trees and
+/// errors joined in order are exactly the sequential parse.
 pub fn parse(src: &str) -> ParsedFile {
-    // Capacities from the size of the text (an item is some 60 bytes or
-    // more), so that the vectors rarely grow and copy.
+    let pieces = rayon::current_num_threads().min(src.len() / PIECE_BYTES);
+    if pieces <= 1 {
+        return parse_in(src, &[0, src.len()]);
+    }
+    parse_in(src, &cuts(src, pieces))
+}
+
+/// Parses `src` in the pieces between consecutive `bounds` (which start at
+/// 0 and end at the text's length), in parallel, and joins them.
+fn parse_in(src: &str, bounds: &[usize]) -> ParsedFile {
+    use rayon::prelude::*;
+    let mut parts: Vec<ParsedFile> = bounds
+        .par_windows(2)
+        .map(|w| piece(&src[..w[1]], w[0], src.len()))
+        .collect();
+    let mut out = if parts.is_empty() {
+        ParsedFile::default()
+    } else {
+        parts.remove(0)
+    };
+    for p in parts {
+        out.ast.append(p.ast);
+        out.errors.extend(p.errors);
+    }
+    // The estimates are generous for long statements; give back the
+    // surplus, which would otherwise stay resident while every file's tree
+    // waits for resolution (a quarter of a large tree's vectors).
+    fit(&mut out.ast.items);
+    fit(&mut out.ast.attrs);
+    fit(&mut out.ast.toks);
+    fit(&mut out.ast.cites);
+    out
+}
+
+/// `pieces - 1` places to cut `src` at, between 0 and its length: each
+/// the first line at or after an even share of the text that starts an
+/// item (after a `\n`, a byte other than a blank, a line end or `#`).
+fn cuts(src: &str, pieces: usize) -> Vec<usize> {
+    let b = src.as_bytes();
+    let mut out = vec![0];
+    for k in 1..pieces {
+        let mut at = (k * b.len() / pieces).max(out[out.len() - 1] + 1);
+        while let Some(i) = b.get(at..).and_then(|r| memchr::memchr(b'\n', r)) {
+            let line = at + i + 1;
+            match b.get(line) {
+                None => break,
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'#') => at = line,
+                Some(_) => {
+                    out.push(line);
+                    break;
+                }
+            }
+        }
+    }
+    out.dedup();
+    out.push(b.len());
+    out
+}
+
+/// Parses the piece of `src` from `start` to its end (`src` is the
+/// document's text up to the piece's end, so that offsets stay the
+/// document's); `whole` is the document's length, for capacities.
+fn piece(src: &str, start: usize, whole: usize) -> ParsedFile {
+    // Capacities from the size of the piece (an item is some 60 bytes or
+    // more), so that the vectors rarely grow and copy; the first piece
+    // gets room for the whole document, since the others are appended to
+    // it.
+    let len = if start == 0 { whole } else { src.len() - start };
     let ast = Ast {
-        items: Vec::with_capacity(src.len() / 64 + 4),
-        attrs: Vec::with_capacity(src.len() / 32 + 4),
-        toks: Vec::with_capacity(src.len() / 48 + 4),
-        cites: Vec::with_capacity(src.len() / 96 + 4),
+        items: Vec::with_capacity(len / 64 + 4),
+        attrs: Vec::with_capacity(len / 32 + 4),
+        toks: Vec::with_capacity(len / 48 + 4),
+        cites: Vec::with_capacity(len / 96 + 4),
         ..Ast::default()
     };
     let mut p = Parser {
         src,
         bytes: src.as_bytes(),
-        pos: 0,
+        pos: start,
         ast,
         errors: Vec::new(),
     };
-    if src.starts_with('\u{feff}') {
+    if start == 0 && src.starts_with('\u{feff}') {
         p.pos = '\u{feff}'.len_utf8();
     }
     p.document();
-    let mut ast = p.ast;
-    // The estimates above are generous for long statements; give back the
-    // surplus, which would otherwise stay resident while every file's tree
-    // waits for resolution (a quarter of a large tree's vectors).
-    fit(&mut ast.items);
-    fit(&mut ast.attrs);
-    fit(&mut ast.toks);
-    fit(&mut ast.cites);
-    ParsedFile { ast, errors: p.errors }
+    ParsedFile {
+        ast: p.ast,
+        errors: p.errors,
+    }
 }
 
 /// Shrinks `v` to its length when more than a fifth of it is unused.
@@ -1084,5 +1154,81 @@ assumption b \"A\"\nobjection d \"O\"\n  attacks: c\npremise p \"P\"\nquestion q
         assert_eq!(p.errors[0].message, "expected a quoted text after `c`");
         assert_eq!(p.ast.items.len(), 1);
         assert_eq!(p.ast.attrs_of(&p.ast.items[0]).len(), 1);
+    }
+
+    /// Lines of every shape the parser meets, joined at random: items,
+    /// attributes of each value shape, broken headers, open and folded
+    /// strings, escapes, comments, NFD ids, stray indentation and every
+    /// line end.
+    fn documentish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let lines = prop::sample::select(vec![
+            "claim c \"C\"\n",
+            "claim c2 \"open string\n",
+            "premise p \"folded\n  over lines\"\n",
+            "evidence e \"E \\\" esc \\q\"\n",
+            "  because: a, b, c\n",
+            "  attacks: x\n",
+            "  cite: s 2 \"p. 1\" 2017-02-27\n",
+            "  cite: s 9 junk\n",
+            "  rates: a CC, b I\n",
+            "  retracted: 2018-05-02 \"why\"\n",
+            "  confidence: likely # comment\n",
+            "  note: \"unterminated\n",
+            "  \"text\n",
+            "source s \"S\"\n  reliability: B\n",
+            "question q \"Q\"\n  answers: c, c2\n",
+            "use \"x.arg\"\n",
+            "cafe\u{301} x \"y\"\n",
+            "claim cafe\u{301} \"nfd\"\n",
+            "clam typo \"T\"\n",
+            "claim\n",
+            "# comment\n",
+            "#not a comment at column 0? yes it is\n",
+            "\n",
+            "   \n",
+            "\r\n",
+            "claim r \"R\"\r\n  because: a\r\n",
+            "claim lone \"L\"\r  because: a\r",
+            "  because: dangling\n",
+            "\t\tcite: t\n",
+            "\u{feff}claim bom \"B\"\n",
+        ]);
+        prop::collection::vec(lines, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        /// Parsing in pieces (cut where the parallel parse would cut) gives
+        /// exactly the tree and errors of parsing in one go.
+        #[test]
+        fn pieces_parse_as_the_whole(src in documentish(), pieces in 2usize..9) {
+            let whole = format!("{:?}", parse_in(&src, &[0, src.len()]));
+            let bounds = cuts(&src, pieces);
+            proptest::prop_assert!(bounds.windows(2).all(|w| w[0] < w[1] || src.is_empty()));
+            for &b in &bounds[1..bounds.len() - 1] {
+                proptest::prop_assert!(src.as_bytes()[b - 1] == b'\n');
+            }
+            let cut = format!("{:?}", parse_in(&src, &bounds));
+            proptest::prop_assert_eq!(whole, cut);
+        }
+    }
+
+    /// A long text is really cut (the property above would pass if it
+    /// never were).
+    #[test]
+    fn long_texts_are_cut_at_item_lines() {
+        let mut src = String::new();
+        for i in 0..2_000 {
+            src.push_str(&format!("claim c{i} \"C\"\n  because: a\n# note\n\n"));
+        }
+        let b = cuts(&src, 4);
+        assert_eq!(b.len(), 5, "{b:?}");
+        for &x in &b[1..4] {
+            assert!(src[x..].starts_with("claim c"), "{:?}", &src[x..x + 10]);
+        }
+        assert_eq!(
+            format!("{:?}", parse_in(&src, &b)),
+            format!("{:?}", parse_in(&src, &[0, src.len()]))
+        );
     }
 }
