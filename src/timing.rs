@@ -1,5 +1,6 @@
 //! Stage timings for people measuring the engine: with `ARGCHECK_TIMING`
-//! set, each stage of a check prints its wall time on standard error (as
+//! set, each stage of a check prints its wall time and the resident memory
+//! after it on standard error (as
 //! rustc's `-Z time-passes`). Off, a stage costs one cached load.
 
 use std::time::Instant;
@@ -18,8 +19,19 @@ pub fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let v = f();
     eprintln!(
-        "argcheck timing: {name:<12} {:>8.2} ms",
-        t.elapsed().as_secs_f64() * 1e3
+        "argcheck timing: {name:<12} {:>8.2} ms   resident {:>6.1} MB",
+        t.elapsed().as_secs_f64() * 1e3,
+        resident_mb()
     );
     v
+}
+
+/// Resident memory of this process in MB (Linux's `/proc/self/statm`; 0
+/// elsewhere).
+fn resident_mb() -> f64 {
+    let pages: f64 = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse().ok()))
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
 }

@@ -47,7 +47,7 @@ pub struct SourceFile {
     /// Path relative to the project root, `/`-separated: what output shows.
     pub name: String,
     /// The text (invalid UTF-8 bytes replaced by `?`, one for one).
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Line starts of `text`.
     pub lines: LineIndex,
     /// Index of the file's project in [`Workspace::projects`].
@@ -142,22 +142,16 @@ struct Loaded {
     path: PathBuf,
     project: usize,
     kind: FileKind,
-    text: String,
+    text: Arc<String>,
     read_error: Option<ReadError>,
     /// Diagnostics with file id 0, renumbered when registered.
     diags: Vec<Diagnostic>,
     ast: Ast,
     /// For Markdown: whether it holds an `arg` block.
     has_blocks: bool,
-    /// `text` already shared and indexed by line (built beside the parse,
-    /// on the other core), else built when the file is registered.
-    prepared: Option<(Arc<str>, LineIndex)>,
-}
-
-/// The text shared as the workspace keeps it, and its line index: both
-/// are one pass over the text, run beside its parse.
-fn prepare(text: &str) -> (Arc<str>, LineIndex) {
-    (Arc::from(text), LineIndex::new(text))
+    /// `text` indexed by line (built beside the parse, on the other core),
+    /// else built when the file is registered.
+    lines: Option<LineIndex>,
 }
 
 fn kind_of(path: &Path) -> FileKind {
@@ -285,8 +279,14 @@ fn read_text(path: &Path, max: u64) -> (String, Option<ReadError>, Vec<Diagnosti
 
 fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
     let kind = kind_of(&path);
-    let (text, read_error, mut diags) = read_text(&path, max);
-    let ((ast, parse_diags, has_blocks), prepared) = rayon::join(|| parse_document(0, kind, &text), || prepare(&text));
+    let (text, read_error, mut diags) = crate::timing::stage("  read", || read_text(&path, max));
+    // The text is shared as it was read (an `Arc` of the `String`: no
+    // copy), and indexed by line beside its parse.
+    let text = Arc::new(text);
+    let ((ast, parse_diags, has_blocks), lines) = rayon::join(
+        || crate::timing::stage("  parse", || parse_document(0, kind, &text)),
+        || LineIndex::new(&text),
+    );
     diags.extend(parse_diags);
     Loaded {
         path,
@@ -297,7 +297,7 @@ fn read_and_parse(path: PathBuf, project: usize, max: u64) -> Loaded {
         diags,
         ast,
         has_blocks,
-        prepared: Some(prepared),
+        lines: Some(lines),
     }
 }
 
@@ -351,12 +351,12 @@ impl Workspace {
                 path,
                 project: idx,
                 kind: FileKind::Config,
-                text,
+                text: Arc::new(text),
                 read_error,
                 diags,
                 ast: Ast::default(),
                 has_blocks: false,
-                prepared: None,
+                lines: None,
             });
             let text = self.files[id].text.clone();
             let mut diags = Vec::new();
@@ -390,10 +390,8 @@ impl Workspace {
     fn register(&mut self, l: Loaded) -> FileId {
         let id = self.files.len();
         let name = self.display_name(&l.path, l.project);
-        let (text, lines) = match l.prepared {
-            Some(p) => p,
-            None => prepare(&l.text),
-        };
+        let text = l.text;
+        let lines = l.lines.unwrap_or_else(|| LineIndex::new(&text));
         self.files.push(SourceFile {
             lines,
             path: l.path.clone(),
@@ -427,12 +425,12 @@ impl Workspace {
             path,
             project,
             kind: FileKind::Skipped,
-            text: String::new(),
+            text: Arc::default(),
             read_error: None,
             diags: Vec::new(),
             ast: Ast::default(),
             has_blocks: false,
-            prepared: None,
+            lines: None,
         });
         self.file_diagnostics[id].push(
             Diagnostic::new(&rules::import_error::RULE, Loc::new(id, 0..0), message, label)
@@ -584,19 +582,20 @@ impl Workspace {
                     kind: kind_of(&path),
                     path,
                     project,
-                    text: String::new(),
+                    text: Arc::default(),
                     read_error: None,
                     diags: Vec::new(),
                     ast: Ast::default(),
                     has_blocks: false,
-                    prepared: None,
+                    lines: None,
                 });
                 self.roots.push(id);
                 id
             }
         };
         let kind = self.files[id].kind;
-        let ((ast, diags), (text, lines)) = rayon::join(|| parse_text(id, kind, &text), || prepare(&text));
+        let text = Arc::new(text);
+        let ((ast, diags), lines) = rayon::join(|| parse_text(id, kind, &text), || LineIndex::new(&text));
         self.files[id].lines = lines;
         self.files[id].text = text;
         self.asts[id] = ast;

@@ -18,14 +18,14 @@ pub use load::{load, FileKind, RunError, SourceFile, Workspace};
 /// differs from what is written). Cloning it copies no text.
 #[derive(Clone)]
 pub struct Name {
-    buf: Arc<str>,
+    buf: Arc<String>,
     start: u32,
     end: u32,
 }
 
 impl Name {
     /// `buf[range]`.
-    pub fn slice(buf: &Arc<str>, range: std::ops::Range<usize>) -> Name {
+    pub fn slice(buf: &Arc<String>, range: std::ops::Range<usize>) -> Name {
         let range = if buf.get(range.clone()).is_some() { range } else { 0..0 };
         Name {
             buf: buf.clone(),
@@ -37,7 +37,7 @@ impl Name {
     /// An owned text.
     pub fn owned(s: &str) -> Name {
         Name {
-            buf: Arc::from(s),
+            buf: Arc::new(s.to_string()),
             start: 0,
             end: s.len() as u32,
         }

@@ -651,7 +651,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         &self.names.ws.asts[self.file]
     }
 
-    fn text(&self) -> &'a Arc<str> {
+    fn text(&self) -> &'a Arc<String> {
         &self.names.ws.files[self.file].text
     }
 
