@@ -101,6 +101,10 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
     // Scratch space reused by every component (most are one statement).
     let mut parts: Vec<OriginSet> = Vec::new();
     let mut merged: Vec<SourceId> = Vec::new();
+    // `stamp[src] == mark`: the source is already in this component's set
+    // (a union costs the parts' lengths, not a sort of their sum).
+    let mut stamp: Vec<u32> = vec![0; g.sources.len()];
+    let mut mark: u32 = 0;
     for comp in tarjan(&csr).iter() {
         if !is_grounded(comp[0]) {
             continue;
@@ -125,13 +129,38 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
             0 => empty.clone(),
             1 => parts[0].clone(),
             _ => {
+                // The largest part, plus what the others add to it: when
+                // they add nothing (the common case), it is shared as is.
+                let (big, _) = parts
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, p)| (p.len(), std::cmp::Reverse(*i)))
+                    .unwrap_or((0, &parts[0]));
+                mark = mark.wrapping_add(1);
+                if mark == 0 {
+                    stamp.fill(0);
+                    mark = 1;
+                }
+                for &x in parts[big].iter() {
+                    stamp[x] = mark;
+                }
                 merged.clear();
-                merged.extend(parts.iter().flat_map(|p| p.iter().copied()));
-                merged.sort_unstable();
-                merged.dedup();
-                if merged.len() == parts[0].len() {
-                    parts[0].clone()
+                for (i, p) in parts.iter().enumerate() {
+                    if i == big {
+                        continue;
+                    }
+                    for &x in p.iter() {
+                        if stamp[x] != mark {
+                            stamp[x] = mark;
+                            merged.push(x);
+                        }
+                    }
+                }
+                if merged.is_empty() {
+                    parts[big].clone()
                 } else {
+                    merged.extend(parts[big].iter().copied());
+                    merged.sort_unstable();
                     Rc::from(&merged[..])
                 }
             }
