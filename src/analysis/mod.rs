@@ -196,7 +196,10 @@ pub fn analyze_with<'c>(
     let (support_cycles, rest) = rayon::join(
         || crate::timing::stage("  cycles", || cycles::support_cycles(g)),
         || -> Result<Facts, AnalysisError> {
-            let (reasons, source_origins) = rayon::join(|| crate::timing::stage("  reasons", || ReasonIndex::new(g)), || origins::source_origins(g));
+            let (reasons, source_origins) = rayon::join(
+                || crate::timing::stage("  reasons", || ReasonIndex::new(g)),
+                || origins::source_origins(g),
+            );
 
             // Citation and own ceilings, statement by statement.
             let per: Vec<(Vec<Term>, Option<Term>, bool)> = (0..n)
@@ -245,9 +248,15 @@ pub fn analyze_with<'c>(
                 corroborated.push(c);
             }
             let base: Vec<Option<u8>> = own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
-            let ceilings = crate::timing::stage("  propagate", || propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n]));
+            let ceilings = crate::timing::stage("  propagate", || {
+                propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n])
+            });
             let (origins, dialectic) = rayon::join(
-                || crate::timing::stage("  origins", || origins::statement_origins(g, &ceilings, &source_origins, void)),
+                || {
+                    crate::timing::stage("  origins", || {
+                        origins::statement_origins(g, &ceilings, &source_origins, void)
+                    })
+                },
                 || crate::timing::stage("  dialectic", || dialectic(g, &reasons, &ceilings, &own, semantics)),
             );
             let (attacks, labels, standing_prop, standing) = dialectic?;

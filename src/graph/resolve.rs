@@ -336,16 +336,18 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
         questions: Vec::with_capacity(acc.2),
     };
     let mut diags = Vec::new();
-    for r in results {
-        if single && !r.statements.is_empty() {
-            graph.statements = r.statements;
-        } else {
-            graph.statements.extend(r.statements);
+    crate::timing::stage("  join", || {
+        for r in results {
+            if single && !r.statements.is_empty() {
+                graph.statements = r.statements;
+            } else {
+                graph.statements.extend(r.statements);
+            }
+            graph.sources.extend(r.sources);
+            graph.questions.extend(r.questions);
+            diags.extend(r.diags);
         }
-        graph.sources.extend(r.sources);
-        graph.questions.extend(r.questions);
-        diags.extend(r.diags);
-    }
+    });
     crate::timing::stage("  dups", || duplicates(&names, imports, &mut diags));
     check_answers(&mut graph, &mut diags);
     check_rates(&mut graph, &mut diags);
