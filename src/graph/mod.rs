@@ -18,7 +18,8 @@ pub use load::{load, FileKind, RunError, SourceFile, Workspace};
 /// differs from what is written). Cloning it copies no text.
 #[derive(Clone)]
 pub struct Name {
-    buf: Arc<String>,
+    /// `None` for the empty name (which then costs no allocation).
+    buf: Option<Arc<String>>,
     start: u32,
     end: u32,
 }
@@ -28,7 +29,7 @@ impl Name {
     pub fn slice(buf: &Arc<String>, range: std::ops::Range<usize>) -> Name {
         let range = if buf.get(range.clone()).is_some() { range } else { 0..0 };
         Name {
-            buf: buf.clone(),
+            buf: Some(buf.clone()),
             start: range.start as u32,
             end: range.end as u32,
         }
@@ -36,8 +37,11 @@ impl Name {
 
     /// An owned text.
     pub fn owned(s: &str) -> Name {
+        if s.is_empty() {
+            return Name::default();
+        }
         Name {
-            buf: Arc::new(s.to_string()),
+            buf: Some(Arc::new(s.to_string())),
             start: 0,
             end: s.len() as u32,
         }
@@ -45,13 +49,20 @@ impl Name {
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        &self.buf[self.start as usize..self.end as usize]
+        self.buf
+            .as_deref()
+            .and_then(|b| b.get(self.start as usize..self.end as usize))
+            .unwrap_or("")
     }
 }
 
 impl Default for Name {
     fn default() -> Self {
-        Name::owned("")
+        Name {
+            buf: None,
+            start: 0,
+            end: 0,
+        }
     }
 }
 

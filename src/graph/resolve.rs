@@ -304,15 +304,34 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
     let total_bytes: usize = ws.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
     let budget = SUGGESTION_BUDGET.max(SUGGESTIONS_PER_NAME * (acc.0 + acc.1));
     let jobs = jobs(ws, &counts);
+    // Every statement is written straight into its place in the arena:
+    // each job gets the slice its statements fill (jobs' counts add up to
+    // the arena's length), so no job's statements are copied afterwards.
+    let mut statements: Vec<Statement> = Vec::with_capacity(acc.0);
+    crate::timing::stage("  arena", || {
+        (0..acc.0)
+            .into_par_iter()
+            .map(|_| empty_statement())
+            .collect_into_vec(&mut statements)
+    });
+    let mut slots: Vec<&mut [Statement]> = Vec::with_capacity(jobs.len());
+    let mut rest: &mut [Statement] = &mut statements;
+    for j in &jobs {
+        let (mine, after) = rest.split_at_mut(j.counts.0.min(rest.len()));
+        slots.push(mine);
+        rest = after;
+    }
     let results: Vec<FileOut> = crate::timing::stage("  files", || {
         jobs.par_iter()
-            .map(|j| {
+            .zip(slots.into_par_iter())
+            .map(|(j, slots)| {
                 let share = (budget as u128 * j.bytes as u128 / total_bytes as u128) as usize;
                 let mut r = FileResolver {
                     names: &names,
                     file: j.file,
+                    slots,
+                    filled: 0,
                     out: FileOut {
-                        statements: Vec::with_capacity(j.counts.0),
                         sources: Vec::with_capacity(j.counts.1),
                         questions: Vec::with_capacity(j.counts.2),
                         diags: Vec::new(),
@@ -327,22 +346,14 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
             })
             .collect()
     });
-    // When one job holds every statement, its vector becomes the arena as
-    // it is: no second copy of it at the peak.
-    let single = results.iter().filter(|r| !r.statements.is_empty()).count() == 1;
     let mut graph = Graph {
-        statements: Vec::with_capacity(if single { 0 } else { acc.0 }),
+        statements,
         sources: Vec::with_capacity(acc.1),
         questions: Vec::with_capacity(acc.2),
     };
     let mut diags = Vec::new();
     crate::timing::stage("  join", || {
         for r in results {
-            if single && !r.statements.is_empty() {
-                graph.statements = r.statements;
-            } else {
-                graph.statements.extend(r.statements);
-            }
             graph.sources.extend(r.sources);
             graph.questions.extend(r.questions);
             diags.extend(r.diags);
@@ -627,18 +638,42 @@ fn count_ids(ast: &Ast, text: &str, item: &Item, key: &str) -> usize {
         .sum()
 }
 
-/// What resolving one file produced.
+/// A statement that holds nothing (no allocation), in the arena until
+/// its job writes the real one over it.
+fn empty_statement() -> Statement {
+    Statement {
+        name: Name::default(),
+        kind: StmtKind::Claim,
+        text: Name::default(),
+        loc: Loc::new(0, 0..0),
+        item: Loc::new(0, 0..0),
+        reasons: Vec::new(),
+        cites: Vec::new(),
+        has_cite_attr: false,
+        confidence: None,
+        has_confidence_attr: false,
+        by: None,
+        attacks: Vec::new(),
+        expect: Vec::new(),
+        rates: Vec::new(),
+        allow: Vec::new(),
+    }
+}
+
+/// What resolving one job produced besides its statements.
 #[derive(Default)]
 struct FileOut {
-    statements: Vec<Statement>,
     sources: Vec<Source>,
     questions: Vec<Question>,
     diags: Vec<Diagnostic>,
 }
 
-struct FileResolver<'n, 'a> {
+struct FileResolver<'n, 'a, 's> {
     names: &'n Names<'a>,
     file: FileId,
+    /// The job's place in the arena, and how many of it are written.
+    slots: &'s mut [Statement],
+    filled: usize,
     out: FileOut,
     suggestions_left: usize,
     /// Sorted candidate names per kind wanted, built once per file.
@@ -648,7 +683,7 @@ struct FileResolver<'n, 'a> {
     seen: Vec<(&'a str, Loc)>,
 }
 
-impl<'n, 'a> FileResolver<'n, 'a> {
+impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
     fn ast(&self) -> &'a Ast {
         &self.names.ws.asts[self.file]
     }
@@ -735,7 +770,7 @@ impl<'n, 'a> FileResolver<'n, 'a> {
                     answers_loc: None,
                     allow: Vec::new(),
                 }),
-                kind => self.out.statements.push(Statement {
+                kind => self.push_statement(Statement {
                     name,
                     kind: stmt_kind(kind),
                     text,
@@ -997,8 +1032,18 @@ impl<'n, 'a> FileResolver<'n, 'a> {
         keep
     }
 
+    /// The statement being resolved (the last one written).
     fn stmt(&mut self) -> Option<&mut Statement> {
-        self.out.statements.last_mut()
+        let i = self.filled.checked_sub(1)?;
+        self.slots.get_mut(i)
+    }
+
+    /// Writes the job's next statement into its slot.
+    fn push_statement(&mut self, st: Statement) {
+        if let Some(slot) = self.slots.get_mut(self.filled) {
+            *slot = st;
+        }
+        self.filled += 1;
     }
 
     fn item(&mut self, item: &Item) {
