@@ -20,14 +20,12 @@ pub struct Edge {
 /// graph that has one, starting at the component's first statement.
 pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
     let n = g.statements.len();
-    let mut edges = Vec::new();
-    for (s, st) in g.statements.iter().enumerate() {
-        for r in &st.reasons {
-            for (m, _) in &r.members {
-                edges.push((s, *m));
-            }
-        }
-    }
+    let members: usize = g
+        .statements
+        .iter()
+        .flat_map(|st| st.reasons.iter())
+        .map(|r| r.members.len())
+        .sum();
     // Where `from` names `to` (looked up only for edges on a cycle).
     let at = |from: StmtId, to: StmtId| -> Option<Loc> {
         g.statements[from]
@@ -37,7 +35,11 @@ pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
             .find(|(m, _)| *m == to)
             .map(|(_, l)| l.clone())
     };
-    let csr = Csr::new(n, &edges);
+    let csr = Csr::from_succ(n, members, |s, out| {
+        for r in &g.statements[s].reasons {
+            out.extend(r.members.iter().map(|(m, _)| *m));
+        }
+    });
     let mut comp_of = vec![usize::MAX; n];
     let comps = tarjan(&csr);
     for (ci, c) in comps.iter().enumerate() {

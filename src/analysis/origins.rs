@@ -84,18 +84,22 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
 pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrigins, void: &[bool]) -> Vec<OriginSet> {
     let n = g.statements.len();
     let is_grounded = |s: StmtId| grounded.value[s].is_some();
-    let mut edges = Vec::new();
-    for (s, st) in g.statements.iter().enumerate() {
+    let members: usize = g
+        .statements
+        .iter()
+        .flat_map(|st| st.reasons.iter())
+        .map(|r| r.members.len())
+        .sum();
+    let csr = Csr::from_succ(n, members, |s, out| {
         if !is_grounded(s) {
-            continue;
+            return;
         }
-        for r in &st.reasons {
+        for r in &g.statements[s].reasons {
             if r.complete && r.members.iter().all(|(m, _)| is_grounded(*m)) {
-                edges.extend(r.members.iter().map(|(m, _)| (s, *m)));
+                out.extend(r.members.iter().map(|(m, _)| *m));
             }
         }
-    }
-    let csr = Csr::new(n, &edges);
+    });
     let empty: OriginSet = Rc::from(Vec::new());
     let mut of: Vec<Option<OriginSet>> = vec![None; n];
     // Scratch space reused by every component (most are one statement).

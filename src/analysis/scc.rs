@@ -9,6 +9,20 @@ pub struct Csr {
 }
 
 impl Csr {
+    /// Builds the graph from each node's successors, node by node (no
+    /// edge list in between): `succ(v)` pushes `v`'s successors onto the
+    /// vector it is given. `edges` is a capacity hint.
+    pub fn from_succ(n: usize, edges: usize, mut succ: impl FnMut(usize, &mut Vec<usize>)) -> Csr {
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets = Vec::with_capacity(edges);
+        offsets.push(0);
+        for v in 0..n {
+            succ(v, &mut targets);
+            offsets.push(targets.len());
+        }
+        Csr { offsets, targets }
+    }
+
     /// Builds the graph from `(from, to)` edges.
     pub fn new(n: usize, edges: &[(usize, usize)]) -> Csr {
         let mut offsets = vec![0; n + 1];

@@ -73,7 +73,7 @@ impl ReasonIndex {
     /// Indexes the complete reasons of `g`.
     pub fn new(g: &Graph) -> ReasonIndex {
         let n = g.statements.len();
-        let mut reasons = Vec::new();
+        let mut reasons = Vec::with_capacity(g.statements.iter().map(|st| st.reasons.len()).sum());
         let mut offsets = vec![0usize; n + 1];
         for (s, st) in g.statements.iter().enumerate() {
             for (ri, r) in st.reasons.iter().enumerate() {
