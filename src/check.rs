@@ -148,12 +148,12 @@ impl<'g> Allows<'g> {
         let lists = g
             .statements
             .iter()
-            .map(|s| (&s.item, &s.allow))
-            .chain(g.sources.iter().map(|s| (&s.item, &s.allow)))
-            .chain(g.questions.iter().map(|q| (&q.item, &q.allow)));
+            .map(|s| (&s.item, &s.allow[..]))
+            .chain(g.sources.iter().map(|s| (&s.item, &s.allow[..])))
+            .chain(g.questions.iter().map(|q| (&q.item, &q.allow[..])));
         for (item, allow) in lists {
             if !allow.is_empty() {
-                items[item.file].push((item.span.clone(), &allow[..], used));
+                items[item.file].push((item.span.clone(), allow, used));
                 used += allow.len();
             }
         }

@@ -10,13 +10,14 @@ use crate::diagnostic::Loc;
 use crate::terms::Term;
 use std::fmt;
 use std::sync::Arc;
+pub use thin_vec::ThinVec;
 
 pub use load::{load, FileKind, RunError, SourceFile, Workspace};
 
 /// A piece of text shared with the file it was read from: an `Arc` of the
 /// file's text and a range into it (or an `Arc` of its own when the text
 /// differs from what is written). Cloning it copies no text.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Name {
     /// `None` for the empty name (which then costs no allocation).
     buf: Option<Arc<String>>,
@@ -53,16 +54,6 @@ impl Name {
             .as_deref()
             .and_then(|b| b.get(self.start as usize..self.end as usize))
             .unwrap_or("")
-    }
-}
-
-impl Default for Name {
-    fn default() -> Self {
-        Name {
-            buf: None,
-            start: 0,
-            end: 0,
-        }
     }
 }
 
@@ -334,7 +325,9 @@ impl Rate {
     }
 }
 
-/// A resolved statement.
+/// A resolved statement. Its lists are thin vectors (one pointer, the
+/// length and capacity beside the elements, nothing allocated when empty):
+/// most are empty or short, and a graph holds a million statements.
 #[derive(Clone, Debug)]
 pub struct Statement {
     /// Its id.
@@ -348,9 +341,9 @@ pub struct Statement {
     /// The whole item.
     pub item: Loc,
     /// Its reasons, in order.
-    pub reasons: Vec<Reason>,
+    pub reasons: ThinVec<Reason>,
     /// Its citations of defined sources, in order.
-    pub cites: Vec<Citation>,
+    pub cites: ThinVec<Citation>,
     /// Whether it has any `cite:` line at all (even of an unknown source).
     pub has_cite_attr: bool,
     /// Declared confidence and where.
@@ -360,13 +353,13 @@ pub struct Statement {
     /// Who asserts it.
     pub by: Option<SourceId>,
     /// The statements it attacks, with the span of each name.
-    pub attacks: Vec<(StmtId, Loc)>,
+    pub attacks: ThinVec<(StmtId, Loc)>,
     /// What `expect:` asserts of it, with where each fact is written.
-    pub expect: Vec<(Fact, Loc)>,
+    pub expect: ThinVec<(Fact, Loc)>,
     /// Its ratings of the answers of questions (`rates:`).
-    pub rates: Vec<Rate>,
+    pub rates: ThinVec<Rate>,
     /// Rules silenced on this item, with where each is named.
-    pub allow: Vec<(&'static str, Loc)>,
+    pub allow: ThinVec<(&'static str, Loc)>,
 }
 
 /// A source's `retracted:`: when, and why.

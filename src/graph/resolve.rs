@@ -11,7 +11,7 @@
 
 use super::{
     Citation, Fact, Graph, Name, Question, Rate, Rating, Reason, Source, SourceId, Statement, StmtId, StmtKind,
-    Workspace,
+    ThinVec, Workspace,
 };
 use crate::analysis::scc::{tarjan, Csr};
 use crate::diagnostic::{quoted, Diagnostic, FileId, Loc};
@@ -559,7 +559,7 @@ fn check_rates(g: &mut Graph, diags: &mut Vec<Diagnostic>) {
                 .with_help("list it in the `answers:` of a `question`, or rate an answer of one"),
             );
         }
-        g.statements[s].rates = kept;
+        g.statements[s].rates = kept.into();
     }
 }
 
@@ -647,16 +647,16 @@ fn empty_statement() -> Statement {
         text: Name::default(),
         loc: Loc::new(0, 0..0),
         item: Loc::new(0, 0..0),
-        reasons: Vec::new(),
-        cites: Vec::new(),
+        reasons: ThinVec::new(),
+        cites: ThinVec::new(),
         has_cite_attr: false,
         confidence: None,
         has_confidence_attr: false,
         by: None,
-        attacks: Vec::new(),
-        expect: Vec::new(),
-        rates: Vec::new(),
-        allow: Vec::new(),
+        attacks: ThinVec::new(),
+        expect: ThinVec::new(),
+        rates: ThinVec::new(),
+        allow: ThinVec::new(),
     }
 }
 
@@ -779,16 +779,16 @@ impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
                     // Exact capacities: a vector's first growth reserves room
                     // for four, which across a million statements is most
                     // of the graph's memory.
-                    reasons: Vec::with_capacity(count_key(ast, text_of_file, item, "because")),
-                    cites: Vec::with_capacity(count_key(ast, text_of_file, item, "cite")),
+                    reasons: ThinVec::with_capacity(count_key(ast, text_of_file, item, "because")),
+                    cites: ThinVec::with_capacity(count_key(ast, text_of_file, item, "cite")),
                     has_cite_attr: false,
                     confidence: None,
                     has_confidence_attr: false,
                     by: None,
-                    attacks: Vec::with_capacity(count_ids(ast, text_of_file, item, "attacks")),
-                    expect: Vec::new(),
-                    rates: Vec::new(),
-                    allow: Vec::new(),
+                    attacks: ThinVec::with_capacity(count_ids(ast, text_of_file, item, "attacks")),
+                    expect: ThinVec::new(),
+                    rates: ThinVec::new(),
+                    allow: ThinVec::new(),
                 }),
             }
             self.item(item);
@@ -1198,7 +1198,7 @@ impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
                 ("expect", Value::Ids(ids)) => {
                     let facts = self.facts(ast.ids(ids));
                     if let Some(st) = self.stmt().filter(|_| is_stmt) {
-                        st.expect = facts;
+                        st.expect = facts.into();
                     }
                 }
                 ("by", Value::Id(id)) => {
@@ -1346,7 +1346,7 @@ impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
                 q.allow = allow;
             }
         } else if let Some(s) = self.stmt() {
-            s.allow = allow;
+            s.allow = allow.into();
         }
     }
 
