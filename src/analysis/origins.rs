@@ -101,9 +101,17 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
         }
     });
     let empty: OriginSet = Rc::from(Vec::new());
-    let mut of: Vec<Option<OriginSet>> = vec![None; n];
+    // Every distinct set once, referred to by index while the components
+    // are visited (no reference counting per part): the sources' sets
+    // first (a source's index is its id), then the empty set, then each
+    // new union.
+    let mut sets: Vec<OriginSet> = sources.of.clone();
+    let empty_set = sets.len();
+    sets.push(empty.clone());
+    const NONE: usize = usize::MAX;
+    let mut of: Vec<usize> = vec![NONE; n];
     // Scratch space reused by every component (most are one statement).
-    let mut parts: Vec<OriginSet> = Vec::new();
+    let mut parts: Vec<usize> = Vec::new();
     let mut merged: Vec<SourceId> = Vec::new();
     // `stamp[src] == mark`: the source is already in this component's set
     // (a union costs the parts' lengths, not a sort of their sum).
@@ -117,43 +125,36 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
         for &s in comp {
             for c in &g.statements[s].cites {
                 if !void.get(c.source).copied().unwrap_or(false) {
-                    parts.push(sources.of[c.source].clone());
+                    parts.push(c.source);
                 }
             }
-            for &m in csr.succ(s) {
-                if let Some(o) = &of[m] {
-                    parts.push(o.clone());
-                }
-            }
+            parts.extend(csr.succ(s).iter().map(|&m| of[m]).filter(|&i| i != NONE));
         }
-        parts.retain(|p| !p.is_empty());
-        parts.sort_unstable_by_key(|p| Rc::as_ptr(p) as *const () as usize);
-        parts.dedup_by(|a, b| Rc::ptr_eq(a, b));
+        parts.retain(|&p| !sets[p].is_empty());
+        parts.sort_unstable();
+        parts.dedup();
         let set = match parts.len() {
-            0 => empty.clone(),
-            1 => parts[0].clone(),
+            0 => empty_set,
+            1 => parts[0],
             _ => {
                 // The largest part, plus what the others add to it: when
                 // they add nothing (the common case), it is shared as is.
-                let (big, _) = parts
+                let big = parts
                     .iter()
-                    .enumerate()
-                    .max_by_key(|(i, p)| (p.len(), std::cmp::Reverse(*i)))
-                    .unwrap_or((0, &parts[0]));
+                    .copied()
+                    .max_by_key(|&p| (sets[p].len(), std::cmp::Reverse(p)))
+                    .unwrap_or(parts[0]);
                 mark = mark.wrapping_add(1);
                 if mark == 0 {
                     stamp.fill(0);
                     mark = 1;
                 }
-                for &x in parts[big].iter() {
+                for &x in sets[big].iter() {
                     stamp[x] = mark;
                 }
                 merged.clear();
-                for (i, p) in parts.iter().enumerate() {
-                    if i == big {
-                        continue;
-                    }
-                    for &x in p.iter() {
+                for &p in parts.iter().filter(|&&p| p != big) {
+                    for &x in sets[p].iter() {
                         if stamp[x] != mark {
                             stamp[x] = mark;
                             merged.push(x);
@@ -161,19 +162,22 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
                     }
                 }
                 if merged.is_empty() {
-                    parts[big].clone()
+                    big
                 } else {
-                    merged.extend(parts[big].iter().copied());
+                    merged.extend(sets[big].iter().copied());
                     merged.sort_unstable();
-                    Rc::from(&merged[..])
+                    sets.push(Rc::from(&merged[..]));
+                    sets.len() - 1
                 }
             }
         };
         for &s in comp {
-            of[s] = Some(set.clone());
+            of[s] = set;
         }
     }
-    of.into_iter().map(|o| o.unwrap_or_else(|| empty.clone())).collect()
+    of.into_iter()
+        .map(|i| sets.get(i).map_or_else(|| empty.clone(), Rc::clone))
+        .collect()
 }
 
 /// Whether two sorted sets share an element; returns the first shared one.
