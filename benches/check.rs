@@ -74,11 +74,7 @@ fn generate(n: usize, attacks: bool) -> String {
 
 /// Resident memory of this process, in MB (Linux).
 fn rss_mb() -> f64 {
-    let pages: f64 = std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse().ok()))
-        .unwrap_or(0.0);
-    pages * 4096.0 / 1e6
+    argcheck::timing::resident_mb()
 }
 
 fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {

@@ -28,7 +28,7 @@ pub fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 /// Resident memory of this process in MB (Linux's `/proc/self/statm`; 0
 /// elsewhere).
-fn resident_mb() -> f64 {
+pub fn resident_mb() -> f64 {
     let pages: f64 = std::fs::read_to_string("/proc/self/statm")
         .ok()
         .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse().ok()))

@@ -20,12 +20,7 @@ pub struct Edge {
 /// graph that has one, starting at the component's first statement.
 pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
     let n = g.statements.len();
-    let members: usize = g
-        .statements
-        .iter()
-        .flat_map(|st| st.reasons.iter())
-        .map(|r| r.members.len())
-        .sum();
+    let members = g.member_count();
     // Where `from` names `to` (looked up only for edges on a cycle).
     let at = |from: StmtId, to: StmtId| -> Option<Loc> {
         g.statements[from]

@@ -84,12 +84,7 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
 pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrigins, void: &[bool]) -> Vec<OriginSet> {
     let n = g.statements.len();
     let is_grounded = |s: StmtId| grounded.value[s].is_some();
-    let members: usize = g
-        .statements
-        .iter()
-        .flat_map(|st| st.reasons.iter())
-        .map(|r| r.members.len())
-        .sum();
+    let members = g.member_count();
     let csr = Csr::from_succ(n, members, |s, out| {
         if !is_grounded(s) {
             return;

@@ -422,6 +422,16 @@ pub struct Question {
 }
 
 impl Graph {
+    /// How many statements all reasons name together (the support graph's
+    /// edges, to size what is built from them).
+    pub fn member_count(&self) -> usize {
+        self.statements
+            .iter()
+            .flat_map(|st| st.reasons.iter())
+            .map(|r| r.members.len())
+            .sum()
+    }
+
     /// Per source, whether its citations are void (it is retracted).
     pub fn retracted_sources(&self) -> Vec<bool> {
         self.sources.iter().map(|s| s.retracted.is_some()).collect()
