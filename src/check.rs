@@ -3,7 +3,7 @@
 
 use crate::analysis::{self, Facts, Semantics};
 use crate::diagnostic::{Diagnostic, Loc, Severity};
-use crate::graph::{self, resolve::resolve, Graph, RunError, Workspace};
+use crate::graph::{self, resolve::resolve_trees, Graph, RunError, Workspace};
 use crate::rules::{self, Context};
 use std::path::PathBuf;
 
@@ -88,12 +88,15 @@ impl Workspace {
             ));
         }
         crate::timing::stage("link", || self.link());
-        let (graph, resolve_diags) = crate::timing::stage("resolve", || resolve(self, &self.imports));
-        if !self.keep_trees {
-            // A one-shot run needs the trees no more: free them before the
-            // analysis allocates its facts.
-            self.asts = Vec::new();
-        }
+        // A one-shot run needs the trees no more once names are resolved:
+        // resolution takes the workspace's own references and frees each
+        // tree as soon as its file is done.
+        let trees = if self.keep_trees {
+            self.asts.clone()
+        } else {
+            std::mem::take(&mut self.asts)
+        };
+        let (graph, resolve_diags) = crate::timing::stage("resolve", || resolve_trees(self, trees, &self.imports));
         let ws: &Workspace = self;
         let facts = crate::timing::stage("analyze", || {
             analysis::analyze(

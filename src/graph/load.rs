@@ -90,8 +90,10 @@ enum ReadError {
 pub struct Workspace {
     /// Every file, in load order.
     pub files: Vec<SourceFile>,
-    /// The syntax tree of each file (empty for configs and unreadable files).
-    pub asts: Vec<Ast>,
+    /// The syntax tree of each file (empty for configs and unreadable
+    /// files), shared: a one-shot check hands them to resolution, which
+    /// frees each when its file is resolved.
+    pub asts: Vec<Arc<Ast>>,
     /// Each file's `use` items, resolved.
     pub uses: Vec<Vec<Use>>,
     /// Files each file imports, as the last [`Workspace::link`] found them
@@ -407,7 +409,7 @@ impl Workspace {
                 lb.loc.file = id;
             }
         }
-        self.asts.push(l.ast);
+        self.asts.push(Arc::new(l.ast));
         self.file_diagnostics.push(diags);
         self.uses.push(Vec::new());
         self.imports.push(Vec::new());
@@ -598,7 +600,7 @@ impl Workspace {
         let ((ast, diags), lines) = rayon::join(|| parse_text(id, kind, &text), || LineIndex::new(&text));
         self.files[id].lines = lines;
         self.files[id].text = text;
-        self.asts[id] = ast;
+        self.asts[id] = Arc::new(ast);
         self.file_diagnostics[id] = diags;
         self.read_errors[id] = None;
         let mut pre = HashMap::new();

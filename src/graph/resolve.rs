@@ -26,6 +26,7 @@ use crate::terms::{
 };
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+use std::mem::MaybeUninit;
 use std::sync::Arc;
 
 /// What an id names, globally.
@@ -87,16 +88,58 @@ struct FileDefs<'a> {
     questions: usize,
 }
 
+/// Where an item is written and what it is: its id's span (its keyword's
+/// when it has no id) and kind. Kept for every item through resolution, so
+/// that diagnostics can point at definitions after the trees are freed.
+#[derive(Clone, Copy)]
+struct Site {
+    span: Span32,
+    kind: ItemKind,
+}
+
+/// Whether `s` lies inside `text` (a slice of it, not a string of its own).
+fn offset_in(text: &str, s: &str) -> Option<usize> {
+    let base = text.as_ptr() as usize;
+    let p = s.as_ptr() as usize;
+    (p >= base && p + s.len() <= base + text.len()).then(|| p - base)
+}
+
+/// A file's sites, and copies of the ids that are not slices of its text
+/// (NFC-normalised or read from YAML), in item order: the symbol table
+/// borrows its keys from the text and from these, never from the tree.
+fn sites_and_owned(tree: &Ast, text: &str) -> (Vec<Site>, Vec<Box<str>>) {
+    let mut sites = Vec::with_capacity(tree.items.len());
+    let mut owned = Vec::new();
+    for item in &tree.items {
+        sites.push(Site {
+            span: item.id.map_or(item.keyword, |t| t.span),
+            kind: item.kind,
+        });
+        if let Some(id) = item.id.filter(|_| item.kind != ItemKind::Use) {
+            let name = tree.str(text, id);
+            if offset_in(text, name).is_none() {
+                owned.push(name.into());
+            }
+        }
+    }
+    (sites, owned)
+}
+
 /// A file's symbol table, numbering its definitions from the file's
-/// offsets (statements, sources, questions).
-fn file_defs<'a>(ws: &'a Workspace, f: FileId, (so, ro, qo): (usize, usize, usize)) -> FileDefs<'a> {
-    let ast = &ws.asts[f];
-    let text = &ws.files[f].text;
+/// offsets (statements, sources, questions). Keys are slices of `text` or
+/// of `owned` (see [`sites_and_owned`]).
+fn file_defs<'a>(
+    tree: &Ast,
+    text: &'a str,
+    owned: &'a [Box<str>],
+    (so, ro, qo): (usize, usize, usize),
+) -> FileDefs<'a> {
     let mut d = FileDefs {
-        table: HashMap::with_capacity_and_hasher(ast.items.len(), Default::default()),
+        table: HashMap::with_capacity_and_hasher(tree.items.len(), Default::default()),
         ..FileDefs::default()
     };
-    for (i, item) in ast.items.iter().enumerate() {
+    let mut owned = owned.iter();
+    for (i, item) in tree.items.iter().enumerate() {
         let Some(id) = item.id else { continue };
         let def = match item.kind {
             ItemKind::Use => continue,
@@ -113,7 +156,11 @@ fn file_defs<'a>(ws: &'a Workspace, f: FileId, (so, ro, qo): (usize, usize, usiz
                 Def::Stmt(so + d.statements - 1)
             }
         };
-        let name = ast.str(text, id);
+        let written = tree.str(text, id);
+        let name: &'a str = match offset_in(text, written) {
+            Some(at) => text.get(at..at + written.len()).unwrap_or(""),
+            None => owned.next().map_or("", |o| o),
+        };
         match d.table.get(name) {
             Some(first) => d.dups.push((i as u32, first.item)),
             None => {
@@ -197,6 +244,8 @@ const BIG_CLOSURE: usize = 32;
 struct Names<'a> {
     ws: &'a Workspace,
     defs: Vec<FileDefs<'a>>,
+    /// Every item of every file, by file and item index.
+    sites: Vec<Vec<Site>>,
     closure: Vec<Vec<u32>>,
     /// Name → the files that define it, ascending; built only when some
     /// file sees more than [`BIG_CLOSURE`] files.
@@ -233,8 +282,12 @@ impl<'a> Names<'a> {
     }
 
     fn id_loc(&self, file: FileId, item: u32) -> Loc {
-        let it = &self.ws.asts[file].items[item as usize];
-        Loc::new(file, it.id.map_or(it.keyword.range(), |t| t.range()))
+        let span = self.site(file, item).map_or(0..0, |s| s.span.range());
+        Loc::new(file, span)
+    }
+
+    fn site(&self, file: FileId, item: u32) -> Option<Site> {
+        self.sites.get(file)?.get(item as usize).copied()
     }
 
     fn kind_word(&self, def: Def) -> &'static str {
@@ -247,16 +300,28 @@ impl<'a> Names<'a> {
 }
 
 /// Resolves every loaded file into one graph. `imports[f]` are the files
-/// `f` imports (after cycle and depth checks).
+/// `f` imports (after cycle and depth checks). The workspace keeps its
+/// syntax trees.
 pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnostic>) {
+    resolve_trees(ws, ws.asts.clone(), imports)
+}
+
+/// [`resolve`] with the syntax trees given apart (`trees[f]` is file `f`'s):
+/// each tree is dropped as soon as its file's jobs are done, so when the
+/// caller gave up its own references (a one-shot check), a tree's memory
+/// is freed while the other files still resolve, and the trees and the
+/// graph are never all alive at once.
+pub fn resolve_trees(ws: &Workspace, trees: Vec<Arc<Ast>>, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnostic>) {
     let n = ws.files.len();
+    let empty = Arc::new(Ast::default());
+    let tree = |f: usize| -> &Ast { trees.get(f).unwrap_or(&empty) };
     // Counts first (to number definitions globally in file order), then
     // the tables with global numbers.
     let counts: Vec<(usize, usize, usize)> = (0..n)
         .into_par_iter()
         .map(|f| {
             let mut c = (0, 0, 0);
-            for item in ws.asts[f].items.iter().filter(|i| i.id.is_some()) {
+            for item in tree(f).items.iter().filter(|i| i.id.is_some()) {
                 match item.kind {
                     ItemKind::Use => {}
                     ItemKind::Source => c.1 += 1,
@@ -273,12 +338,19 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
         offsets.push(acc);
         acc = (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2);
     }
+    let (sites, owned): (Vec<Vec<Site>>, Vec<Vec<Box<str>>>) = (0..n)
+        .into_par_iter()
+        .map(|f| sites_and_owned(tree(f), &ws.files[f].text))
+        .unzip();
     let defs: Vec<FileDefs> = crate::timing::stage("  defs", || {
-        (0..n).into_par_iter().map(|f| file_defs(ws, f, offsets[f])).collect()
+        (0..n)
+            .into_par_iter()
+            .map(|f| file_defs(tree(f), &ws.files[f].text, &owned[f], offsets[f]))
+            .collect()
     });
     let mut stmt_kinds = Vec::with_capacity(acc.0);
     for f in 0..n {
-        for item in &ws.asts[f].items {
+        for item in &tree(f).items {
             if item.id.is_some() && item.kind.is_statement() {
                 stmt_kinds.push(stmt_kind(item.kind));
             }
@@ -297,40 +369,56 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
     let names = Names {
         ws,
         defs,
+        sites,
         closure,
         index,
         stmt_kinds,
     };
     let total_bytes: usize = ws.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
     let budget = SUGGESTION_BUDGET.max(SUGGESTIONS_PER_NAME * (acc.0 + acc.1));
-    let jobs = jobs(ws, &counts);
+    let jobs = jobs(ws, &trees, &counts);
+    // The trees, each taken out of its slot when its file's last job is
+    // done (the job's own reference then frees it).
+    let mut left = vec![0usize; n];
+    for j in &jobs {
+        left[j.file] += 1;
+    }
+    let left: Vec<std::sync::atomic::AtomicUsize> = left.into_iter().map(Into::into).collect();
+    let slots_of_trees: Vec<std::sync::Mutex<Option<Arc<Ast>>>> =
+        trees.into_iter().map(|t| std::sync::Mutex::new(Some(t))).collect();
     // Every statement is written straight into its place in the arena:
     // each job gets the slice its statements fill (jobs' counts add up to
     // the arena's length), so no job's statements are copied afterwards.
+    // Every statement is written straight into its place in the arena:
+    // each job gets the (uninitialised) slice its statements fill, the
+    // jobs' counts adding up to the arena's length. Nothing is written
+    // before its job runs, so the arena's memory grows as the trees are
+    // freed, and no job's statements are copied afterwards.
     let mut statements: Vec<Statement> = Vec::with_capacity(acc.0);
-    crate::timing::stage("  arena", || {
-        (0..acc.0)
-            .into_par_iter()
-            .map(|_| empty_statement())
-            .collect_into_vec(&mut statements)
-    });
-    let mut slots: Vec<&mut [Statement]> = Vec::with_capacity(jobs.len());
-    let mut rest: &mut [Statement] = &mut statements;
+    let mut slots: Vec<&mut [MaybeUninit<Statement>]> = Vec::with_capacity(jobs.len());
+    let mut rest: &mut [MaybeUninit<Statement>] = statements.spare_capacity_mut();
     for j in &jobs {
         let (mine, after) = rest.split_at_mut(j.counts.0.min(rest.len()));
         slots.push(mine);
         rest = after;
     }
+    let tiled: usize = slots.iter().map(|s| s.len()).sum();
     let results: Vec<FileOut> = crate::timing::stage("  files", || {
         jobs.par_iter()
             .zip(slots.into_par_iter())
             .map(|(j, slots)| {
                 let share = (budget as u128 * j.bytes as u128 / total_bytes as u128) as usize;
+                let tree: Arc<Ast> = slots_of_trees
+                    .get(j.file)
+                    .and_then(|s| s.lock().ok().and_then(|t| t.clone()))
+                    .unwrap_or_default();
                 let mut r = FileResolver {
                     names: &names,
+                    ast: &tree,
                     file: j.file,
                     slots,
                     filled: 0,
+                    current: None,
                     out: FileOut {
                         sources: Vec::with_capacity(j.counts.1),
                         questions: Vec::with_capacity(j.counts.2),
@@ -342,10 +430,24 @@ pub fn resolve(ws: &Workspace, imports: &[Vec<FileId>]) -> (Graph, Vec<Diagnosti
                     seen: Vec::new(),
                 };
                 r.items(j.items.clone());
-                r.out
+                r.finish_statements();
+                let out = r.out;
+                if left[j.file].fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1 {
+                    if let Some(Ok(mut t)) = slots_of_trees.get(j.file).map(|s| s.lock()) {
+                        t.take();
+                    }
+                }
+                out
             })
             .collect()
     });
+    if tiled == acc.0 {
+        // SAFETY: the slices given to the jobs tile the first `acc.0` slots
+        // of the spare capacity (checked just above), and every job
+        // initialised every slot of its slice (`finish_statements` writes an
+        // empty statement into any slot its items did not fill).
+        unsafe { statements.set_len(acc.0) };
+    }
     let mut graph = Graph {
         statements,
         sources: Vec::with_capacity(acc.1),
@@ -432,9 +534,9 @@ struct Job {
 }
 
 /// Every file's items cut into [`Job`]s, in file and item order.
-fn jobs(ws: &Workspace, counts: &[(usize, usize, usize)]) -> Vec<Job> {
+fn jobs(ws: &Workspace, trees: &[Arc<Ast>], counts: &[(usize, usize, usize)]) -> Vec<Job> {
     let mut out = Vec::new();
-    for (f, ast) in ws.asts.iter().enumerate() {
+    for (f, ast) in trees.iter().enumerate() {
         let n = ast.items.len();
         let len = ws.files[f].text.len();
         if n <= JOB_ITEMS {
@@ -510,7 +612,7 @@ fn duplicates(names: &Names, imports: &[Vec<FileId>], diags: &mut Vec<Diagnostic
         let dup = names.id_loc(lf, li);
         let first = names.id_loc(ef, ei);
         let name = quoted(names.ws.files[lf].text.get(dup.span.clone()).unwrap_or("")).into_owned();
-        let what = match names.ws.asts[ef].items[ei as usize].kind {
+        let what = match names.site(ef, ei).map_or(ItemKind::Claim, |s| s.kind) {
             ItemKind::Source => "a source",
             ItemKind::Question => "a question",
             k => stmt_kind(k).with_article(),
@@ -670,10 +772,15 @@ struct FileOut {
 
 struct FileResolver<'n, 'a, 's> {
     names: &'n Names<'a>,
+    /// The file's syntax tree.
+    ast: &'a Ast,
     file: FileId,
     /// The job's place in the arena, and how many of it are written.
-    slots: &'s mut [Statement],
+    slots: &'s mut [MaybeUninit<Statement>],
     filled: usize,
+    /// The statement being resolved, written to its slot when the next
+    /// one starts or the job ends.
+    current: Option<Statement>,
     out: FileOut,
     suggestions_left: usize,
     /// Sorted candidate names per kind wanted, built once per file.
@@ -685,7 +792,7 @@ struct FileResolver<'n, 'a, 's> {
 
 impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
     fn ast(&self) -> &'a Ast {
-        &self.names.ws.asts[self.file]
+        self.ast
     }
 
     fn text(&self) -> &'a Arc<String> {
@@ -1032,18 +1139,36 @@ impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
         keep
     }
 
-    /// The statement being resolved (the last one written).
+    /// The statement being resolved.
     fn stmt(&mut self) -> Option<&mut Statement> {
-        let i = self.filled.checked_sub(1)?;
-        self.slots.get_mut(i)
+        self.current.as_mut()
     }
 
-    /// Writes the job's next statement into its slot.
+    /// Starts the job's next statement (the previous one goes to its slot).
     fn push_statement(&mut self, st: Statement) {
-        if let Some(slot) = self.slots.get_mut(self.filled) {
-            *slot = st;
+        self.flush_statement();
+        self.current = Some(st);
+    }
+
+    /// Writes the current statement into the job's next slot.
+    fn flush_statement(&mut self) {
+        if let Some(st) = self.current.take() {
+            if let Some(slot) = self.slots.get_mut(self.filled) {
+                slot.write(st);
+                self.filled += 1;
+            }
         }
-        self.filled += 1;
+    }
+
+    /// Ends the job's statements: the last one goes to its slot, and any
+    /// slot left (never, when the counts agree) gets an empty statement, so
+    /// that every slot of the job is initialised.
+    fn finish_statements(&mut self) {
+        self.flush_statement();
+        for slot in self.slots.iter_mut().skip(self.filled) {
+            slot.write(empty_statement());
+        }
+        self.filled = self.slots.len();
     }
 
     fn item(&mut self, item: &Item) {
