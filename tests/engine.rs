@@ -295,10 +295,13 @@ fn expectations_are_checked_under_the_semantics_of_the_run() {
     assert_eq!(unmet("preferred"), Vec::<String>::new());
 }
 
-/// A file longer than one resolution job (8,192 items) is resolved in
-/// parallel pieces: references that cross the cuts, a name defined in one
-/// piece and again in another, and an unknown name far from the start still
-/// resolve and report as in a small file.
+/// A file longer than one resolution job (8,192 items) and than one parse
+/// piece (1 MiB) is parsed and resolved in parallel pieces: references
+/// that cross the cuts, a name defined in one piece and again in another,
+/// an NFD id (normalised, so not a slice of the text), and an unknown name
+/// far from the start still resolve and report as in a small file; and a
+/// one-shot check (which frees each tree as its file is resolved) reports
+/// what a workspace that keeps its trees reports, check after check.
 #[test]
 fn one_large_file_resolves_across_its_parallel_pieces() {
     let dir = scratch("jobs");
@@ -307,17 +310,35 @@ fn one_large_file_resolves_across_its_parallel_pieces() {
     for i in 1..n {
         // Each premise rests on the one before it and names one 9,000
         // items further on (forward, across a cut) in an attack.
-        s.push_str(&format!("premise e{i} \"P{i}\"\n  because: e{}\n", i - 1));
+        s.push_str(&format!(
+            "premise e{i} \"P{i}: a statement long enough for the file to pass one parse piece\"\n  because: e{}\n",
+            i - 1
+        ));
         if i + 9_000 < n && i % 1_000 == 0 {
             s.push_str(&format!("  attacks: e{}\n", i + 9_000));
         }
     }
     s.push_str("premise e100 \"again\"\n  because: e1\n");
     s.push_str("premise last \"L\"\n  because: e1999x\n");
+    s.push_str("premise cafe\u{301} \"NFD\"\n  because: e5\npremise nfc \"N\"\n  because: caf\u{e9}\n");
+    assert!(s.len() > 1 << 20, "{} bytes: one parse piece", s.len());
     std::fs::write(dir.join("big.arg"), &s).expect("write");
     let c = check::run(&[dir.join("big.arg")], Semantics::Grounded).expect("runs");
+    let mut kept = graph::load(&[dir.join("big.arg")]).expect("loads");
+    for _ in 0..2 {
+        let again = kept.check(Semantics::Grounded).expect("checks");
+        let shown = |d: &[Diagnostic]| d.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>();
+        assert_eq!(shown(&again.diagnostics), shown(&c.diagnostics));
+        assert_eq!(again.graph.statements.len(), n + 4);
+    }
+    let nfc = &c.graph.statements[n + 3];
+    assert_eq!(nfc.name.as_str(), "nfc");
+    assert_eq!(
+        c.graph.statements[nfc.reasons[0].members[0].0].name.as_str(),
+        "caf\u{e9}"
+    );
     let g = &c.graph;
-    assert_eq!(g.statements.len(), n + 2);
+    assert_eq!(g.statements.len(), n + 4);
     for (i, st) in g.statements.iter().enumerate().take(n).skip(1) {
         assert_eq!(st.name.as_str(), format!("e{i}"));
         let m = &st.reasons[0].members;
@@ -335,7 +356,7 @@ fn one_large_file_resolves_across_its_parallel_pieces() {
     let dups: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.rule == "duplicate-id").collect();
     assert_eq!(dups.len(), 1, "{dups:?}");
     assert_eq!(&s[dups[0].loc.span.clone()], "e100");
-    assert!(dups[0].loc.span.start > s.len() - 100);
+    assert!(dups[0].loc.span.start > s.len() - 200);
     assert!(dups[0].labels[1].loc.span.start < s.len() / 2);
     let unknown: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.rule == "unknown-reference").collect();
     assert_eq!(unknown.len(), 1, "{unknown:?}");
