@@ -68,7 +68,7 @@ const MAX_EDITS: usize = 8;
 
 /// The candidate nearest to `name`, if one is close enough to be a likely
 /// typo (distance at most a third of the name's length, at least 1, at
-/// most [`MAX_EDITS`]). Ties go to the first candidate.
+/// most `MAX_EDITS`). Ties go to the first candidate.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let a: Vec<char> = name.chars().collect();
     let limit = (a.len() / 3).clamp(1, MAX_EDITS);

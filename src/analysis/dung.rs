@@ -210,11 +210,11 @@ pub fn grounded_naive(graph: &AttackGraph) -> Vec<Label> {
 /// Result of preferred semantics.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preferred {
-    /// credulous[i]: i belongs to at least one preferred extension.
+    /// `credulous[i]`: `i` belongs to at least one preferred extension.
     pub credulous: Vec<bool>,
-    /// sceptical[i]: i belongs to every preferred extension.
+    /// `sceptical[i]`: `i` belongs to every preferred extension.
     pub sceptical: Vec<bool>,
-    /// out_in_all[i]: i is attacked by every preferred extension (it is
+    /// `out_in_all[i]`: `i` is attacked by every preferred extension (it is
     /// `out` in every preferred labelling).
     pub out_in_all: Vec<bool>,
     /// Number of preferred extensions found overall, saturating at `u64::MAX`.

@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 const MAX_SHOWN: usize = 8;
 
 /// One diagnostic per cycle of `because` edges; short cycles have every
-/// edge labelled, long ones their first [`MAX_SHOWN`] edges.
+/// edge labelled, long ones their first `MAX_SHOWN` edges.
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for cycle in &cx.facts.support_cycles {
         let Some(first) = cycle.first() else { continue };
