@@ -32,20 +32,20 @@ pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
     };
     let csr = Csr::from_succ(n, members, |s, out| {
         for r in &g.statements[s].reasons {
-            out.extend(r.members.iter().map(|(m, _)| *m));
+            out.extend(r.members.iter().map(|(m, _)| *m as u32));
         }
     });
     let mut comp_of = vec![usize::MAX; n];
     let comps = tarjan(&csr);
     for (ci, c) in comps.iter().enumerate() {
         for &s in c {
-            comp_of[s] = ci;
+            comp_of[s as usize] = ci;
         }
     }
     let mut out = Vec::new();
     for (ci, comp) in comps.iter().enumerate() {
-        let start = comp.iter().copied().min().unwrap_or(0);
-        if comp.len() == 1 && !csr.succ(start).contains(&start) {
+        let start = comp.iter().copied().min().map_or(0, |s| s as usize);
+        if comp.len() == 1 && !csr.succ(start).contains(&(start as u32)) {
             continue;
         }
         // Breadth-first from `start` inside the component, back to `start`.
@@ -54,6 +54,7 @@ pub fn support_cycles(g: &Graph) -> Vec<Vec<Edge>> {
         let mut closing = None;
         'bfs: while let Some(x) = queue.pop_front() {
             for &y in csr.succ(x) {
+                let y = y as usize;
                 if comp_of[y] != ci {
                     continue;
                 }

@@ -41,7 +41,10 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
     let mut of: Vec<Option<OriginSet>> = vec![None; n];
     let mut cycles = Vec::new();
     for comp in tarjan(&csr).iter() {
-        let cyclic = comp.len() > 1 || csr.succ(comp[0]).contains(&comp[0]);
+        // Sources are few: their components as `usize` lists.
+        let comp: Vec<SourceId> = comp.iter().map(|&c| c as usize).collect();
+        let succ = |s: usize| csr.succ(s).iter().map(|&p| p as usize);
+        let cyclic = comp.len() > 1 || succ(comp[0]).any(|p| p == comp[0]);
         if cyclic {
             let mut c = comp.to_vec();
             c.sort_unstable();
@@ -49,9 +52,9 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
         }
         let outside: Vec<&[SourceId]> = comp
             .iter()
-            .flat_map(|&s| csr.succ(s).iter())
+            .flat_map(|&s| succ(s))
             .filter(|p| !comp.contains(p))
-            .filter_map(|&p| of[p].as_deref())
+            .filter_map(|p| of[p].as_deref())
             .collect();
         let set: OriginSet = if outside.is_empty() {
             let mut c = comp.to_vec();
@@ -62,7 +65,7 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
         } else {
             union(&outside).into()
         };
-        for &s in comp {
+        for &s in &comp {
             of[s] = Some(set.clone());
         }
     }
@@ -91,7 +94,7 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
         }
         for r in &g.statements[s].reasons {
             if r.complete && r.members.iter().all(|(m, _)| is_grounded(*m)) {
-                out.extend(r.members.iter().map(|(m, _)| *m));
+                out.extend(r.members.iter().map(|(m, _)| *m as u32));
             }
         }
     });
@@ -113,17 +116,18 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
     let mut stamp: Vec<u32> = vec![0; g.sources.len()];
     let mut mark: u32 = 0;
     for comp in tarjan(&csr).iter() {
-        if !is_grounded(comp[0]) {
+        if comp.first().is_none_or(|&s| !is_grounded(s as usize)) {
             continue;
         }
         parts.clear();
         for &s in comp {
+            let s = s as usize;
             for c in &g.statements[s].cites {
                 if !void.get(c.source).copied().unwrap_or(false) {
                     parts.push(c.source);
                 }
             }
-            parts.extend(csr.succ(s).iter().map(|&m| of[m]).filter(|&i| i != NONE));
+            parts.extend(csr.succ(s).iter().map(|&m| of[m as usize]).filter(|&i| i != NONE));
         }
         parts.retain(|&p| !sets[p].is_empty());
         parts.sort_unstable();
@@ -167,7 +171,7 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
             }
         };
         for &s in comp {
-            of[s] = set;
+            of[s as usize] = set;
         }
     }
     of.into_iter()

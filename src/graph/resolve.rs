@@ -216,7 +216,7 @@ fn viewers(n: usize, imports: &[Vec<FileId>]) -> Vec<FileId> {
     let mut comp_of = vec![0usize; n];
     for (c, members) in comps.iter().enumerate() {
         for &m in members {
-            comp_of[m] = c;
+            comp_of[m as usize] = c;
         }
     }
     let mut imported = vec![false; comps.len()];
@@ -229,7 +229,7 @@ fn viewers(n: usize, imports: &[Vec<FileId>]) -> Vec<FileId> {
         .iter()
         .enumerate()
         .filter(|(c, _)| !imported[*c])
-        .filter_map(|(_, m)| m.iter().copied().min())
+        .filter_map(|(_, m)| m.iter().copied().min().map(|f| f as usize))
         .collect();
     out.sort_unstable();
     out
