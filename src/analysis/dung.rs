@@ -42,16 +42,16 @@ impl Label {
 #[derive(Clone, Debug)]
 pub struct AttackGraph {
     n: usize,
-    att_off: Vec<usize>,
+    att_off: Vec<u32>,
     att: Vec<u32>,
-    tgt_off: Vec<usize>,
+    tgt_off: Vec<u32>,
     tgt: Vec<u32>,
 }
 
 /// Counting sort of `(bucket, item)` pairs into CSR form (offsets, items),
 /// keeping the input order inside each bucket.
-fn buckets(n: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> (Vec<usize>, Vec<u32>) {
-    let mut off = vec![0usize; n + 1];
+fn buckets(n: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> (Vec<u32>, Vec<u32>) {
+    let mut off = vec![0u32; n + 1];
     for (k, _) in pairs.clone() {
         off[k as usize + 1] += 1;
     }
@@ -59,17 +59,18 @@ fn buckets(n: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> (Vec<us
         off[i] += off[i - 1];
     }
     let mut fill = off[..n].to_vec();
-    let mut items = vec![0u32; off[n]];
+    let mut items = vec![0u32; off[n] as usize];
     for (k, v) in pairs {
-        items[fill[k as usize]] = v;
+        items[fill[k as usize] as usize] = v;
         fill[k as usize] += 1;
     }
     (off, items)
 }
 
 /// The `(bucket, item)` pairs of a CSR array, bucket by bucket.
-fn pairs<'a>(off: &'a [usize], items: &'a [u32]) -> impl Iterator<Item = (u32, u32)> + Clone + 'a {
-    let bucket = move |(k, w): (usize, &'a [usize])| items[w[0]..w[1]].iter().map(move |&v| (k as u32, v));
+fn pairs<'a>(off: &'a [u32], items: &'a [u32]) -> impl Iterator<Item = (u32, u32)> + Clone + 'a {
+    let bucket =
+        move |(k, w): (usize, &'a [u32])| items[w[0] as usize..w[1] as usize].iter().map(move |&v| (k as u32, v));
     off.windows(2).enumerate().flat_map(bucket)
 }
 
@@ -86,10 +87,10 @@ impl AttackGraph {
         // each bucket is sorted, so duplicates are adjacent.
         let flipped = pairs(&by_att_off, &by_att).map(|(a, t)| (t, a));
         let (mut att_off, mut att) = buckets(n, flipped);
-        let (mut len, mut start) = (0, 0);
+        let (mut len, mut start) = (0usize, 0usize);
         for t in 0..n {
-            let (first, end) = (len, att_off[t + 1]);
-            att_off[t] = len;
+            let (first, end) = (len, att_off[t + 1] as usize);
+            att_off[t] = len as u32;
             for k in start..end {
                 if len == first || att[len - 1] != att[k] {
                     att[len] = att[k];
@@ -98,7 +99,7 @@ impl AttackGraph {
             }
             start = end;
         }
-        att_off[n] = len;
+        att_off[n] = len as u32;
         att.truncate(len);
         let (tgt_off, tgt) = buckets(n, pairs(&att_off, &att).map(|(t, a)| (a, t)));
         AttackGraph {
@@ -137,10 +138,10 @@ impl AttackGraph {
 }
 
 /// The CSR bucket of `node`, or an empty slice when there is none.
-fn slice_of<'a>(off: &[usize], items: &'a [u32], node: u32) -> &'a [u32] {
+fn slice_of<'a>(off: &[u32], items: &'a [u32], node: u32) -> &'a [u32] {
     let v = node as usize;
     match (off.get(v), off.get(v + 1)) {
-        (Some(&s), Some(&e)) => &items[s..e],
+        (Some(&s), Some(&e)) => items.get(s as usize..e as usize).unwrap_or(&[]),
         _ => &[],
     }
 }

@@ -11,7 +11,7 @@ pub mod support;
 use crate::graph::{Graph, StmtId, StmtKind};
 use crate::terms::{Calibration, Term};
 use dung::{AttackGraph, Label};
-use origins::{OriginSet, SourceOrigins};
+use origins::SourceOrigins;
 use rayon::prelude::*;
 use support::{propagate, Propagation, ReasonIndex};
 
@@ -30,13 +30,37 @@ pub enum Semantics {
 /// component that `--semantics preferred` solves exactly.
 pub const PREFERRED_LIMIT: usize = 400;
 
+/// The ceiling of every citation, statement by statement, in one flat
+/// vector (a vector per statement cost a million allocations on a million
+/// statements). Indexed by statement, it gives that statement's citations'
+/// ceilings, in the order of its `cites`.
+#[derive(Clone, Debug, Default)]
+pub struct CiteCeilings {
+    /// Where each statement's ceilings start in `terms` (one more entry
+    /// than there are statements).
+    offsets: Vec<u32>,
+    terms: Vec<Term>,
+}
+
+impl std::ops::Index<StmtId> for CiteCeilings {
+    type Output = [Term];
+
+    fn index(&self, s: StmtId) -> &[Term] {
+        match (self.offsets.get(s), self.offsets.get(s + 1)) {
+            (Some(&a), Some(&b)) => self.terms.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// Everything the rules read.
 #[derive(Debug)]
 pub struct Facts {
     /// Which reasons each statement belongs to.
     pub reasons: ReasonIndex,
-    /// Ceiling of each citation of each statement.
-    pub cite_ceiling: Vec<Vec<Term>>,
+    /// Ceiling of each citation of each statement: `cite_ceiling[s][i]` is
+    /// that of citation `i` of statement `s`.
+    pub cite_ceiling: CiteCeilings,
     /// A statement's own ceiling (best citation, corroboration applied).
     pub own: Vec<Option<Term>>,
     /// Whether the own ceiling was raised by corroboration.
@@ -46,7 +70,7 @@ pub struct Facts {
     /// Origins of every source, and `derived-from` cycles.
     pub source_origins: SourceOrigins,
     /// Origins of every statement.
-    pub origins: Vec<OriginSet>,
+    pub origins: origins::StatementOrigins,
     /// Cycles of `because` edges.
     pub support_cycles: Vec<Vec<cycles::Edge>>,
     /// The attack graph (edges from grounded statements only).
@@ -134,7 +158,7 @@ fn dialectic(
             edges.extend(st.attacks.iter().map(|(t, _)| (s as u32, *t as u32)));
         }
     }
-    let attacks = AttackGraph::new(n, &edges);
+    let attacks = crate::timing::stage("  attacks", || AttackGraph::new(n, &edges));
     let labels = match semantics {
         Semantics::Grounded => dung::grounded(&attacks),
         Semantics::Preferred => {
@@ -161,7 +185,7 @@ fn dialectic(
     let sbase: Vec<Option<u8>> = (0..n)
         .map(|s| if own[s].is_some() { Some(cap[s]) } else { None })
         .collect();
-    let standing_prop = propagate(g, reasons, 3, &sbase, &cap);
+    let standing_prop = crate::timing::stage("  standing", || propagate(g, reasons, 3, &sbase, &cap));
     let standing = (0..n)
         .map(|s| standing_prop.value[s].map_or(labels[s], level_label))
         .collect();
@@ -201,23 +225,35 @@ pub fn analyze_with<'c>(
                 || origins::source_origins(g),
             );
 
-            // Citation and own ceilings, statement by statement.
-            let per: Vec<(Vec<Term>, Option<Term>, bool)> = (0..n)
-                .into_par_iter()
-                .map(|s| {
-                    let st = &g.statements[s];
-                    let cal = calibration(s);
-                    let cc: Vec<Term> = st
-                        .cites
-                        .iter()
-                        .map(|c| {
+            // Citation ceilings, flat, then each statement's own ceiling.
+            let cite_ceiling = crate::timing::stage("  citations", || {
+                let mut offsets = Vec::with_capacity(n + 1);
+                let mut total: usize = 0;
+                offsets.push(0);
+                for st in &g.statements {
+                    total += st.cites.len();
+                    offsets.push(u32::try_from(total).unwrap_or(u32::MAX));
+                }
+                let terms: Vec<Term> = (0..n)
+                    .into_par_iter()
+                    .flat_map_iter(|s| {
+                        let cal = calibration(s);
+                        g.statements[s].cites.iter().map(move |c| {
                             let r = g.sources[c.source]
                                 .reliability
                                 .map_or(Term::AlmostCertain, |r| cal.reliability[r]);
                             let k = c.credibility.map_or(Term::AlmostCertain, |k| cal.credibility[k]);
                             r.min(k)
                         })
-                        .collect();
+                    })
+                    .collect();
+                CiteCeilings { offsets, terms }
+            });
+            let (own, corroborated): (Vec<Option<Term>>, Vec<bool>) = (0..n)
+                .into_par_iter()
+                .map(|s| {
+                    let st = &g.statements[s];
+                    let cc = &cite_ceiling[s];
                     // A void citation (of a retracted source) grounds nothing and
                     // sets no ceiling.
                     let best = cc
@@ -236,17 +272,9 @@ pub fn analyze_with<'c>(
                     } else {
                         best.map(|b| if corr { b.raised() } else { b })
                     };
-                    (cc, own, corr)
+                    (own, corr)
                 })
-                .collect();
-            let mut cite_ceiling = Vec::with_capacity(n);
-            let mut own = Vec::with_capacity(n);
-            let mut corroborated = Vec::with_capacity(n);
-            for (cc, o, c) in per {
-                cite_ceiling.push(cc);
-                own.push(o);
-                corroborated.push(c);
-            }
+                .unzip();
             let base: Vec<Option<u8>> = own.iter().map(|o| o.map(|t| t.index() as u8)).collect();
             let ceilings = crate::timing::stage("  propagate", || {
                 propagate(g, &reasons, Term::ALL.len(), &base, &vec![6; n])
@@ -260,7 +288,9 @@ pub fn analyze_with<'c>(
                 || crate::timing::stage("  dialectic", || dialectic(g, &reasons, &ceilings, &own, semantics)),
             );
             let (attacks, labels, standing_prop, standing) = dialectic?;
-            let ach = ach::matrices(g, |s| ceilings.value[s].map(|v| Term::from_index(v.into())));
+            let ach = crate::timing::stage("  ach", || {
+                ach::matrices(g, |s| ceilings.value[s].map(|v| Term::from_index(v.into())))
+            });
             Ok(Facts {
                 reasons,
                 cite_ceiling,

@@ -10,6 +10,27 @@ use std::sync::Arc as Rc;
 /// have the same origins.
 pub type OriginSet = Rc<[SourceId]>;
 
+/// Every statement's origins: indexed by statement, the sorted sources its
+/// grounding rests on. Statements that add nothing to what they rest on
+/// share one set; each statement holds a 32-bit index into the distinct
+/// sets (not a reference-counted pointer of its own).
+#[derive(Clone, Debug, Default)]
+pub struct StatementOrigins {
+    sets: Vec<OriginSet>,
+    of: Vec<u32>,
+}
+
+impl std::ops::Index<StmtId> for StatementOrigins {
+    type Output = [SourceId];
+
+    fn index(&self, s: StmtId) -> &[SourceId] {
+        self.of
+            .get(s)
+            .and_then(|&i| self.sets.get(i as usize))
+            .map_or(&[], |set| &set[..])
+    }
+}
+
 /// Origins of every source, and the `derived-from` cycles found.
 #[derive(Clone, Debug)]
 pub struct SourceOrigins {
@@ -84,7 +105,12 @@ pub fn source_origins(g: &Graph) -> SourceOrigins {
 /// of the grounding-dependency graph, dependencies first; statements that
 /// add nothing share their dependency's set.
 /// Citations of sources marked in `void` (retracted) add no origin.
-pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrigins, void: &[bool]) -> Vec<OriginSet> {
+pub fn statement_origins(
+    g: &Graph,
+    grounded: &Propagation,
+    sources: &SourceOrigins,
+    void: &[bool],
+) -> StatementOrigins {
     let n = g.statements.len();
     let is_grounded = |s: StmtId| grounded.value[s].is_some();
     let members = g.member_count();
@@ -174,9 +200,11 @@ pub fn statement_origins(g: &Graph, grounded: &Propagation, sources: &SourceOrig
             of[s as usize] = set;
         }
     }
-    of.into_iter()
-        .map(|i| sets.get(i).map_or_else(|| empty.clone(), Rc::clone))
-        .collect()
+    let of = of
+        .into_iter()
+        .map(|i| u32::try_from(if i == NONE { empty_set } else { i }).unwrap_or(u32::MAX))
+        .collect();
+    StatementOrigins { sets, of }
 }
 
 /// Whether two sorted sets share an element; returns the first shared one.

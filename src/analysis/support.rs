@@ -23,13 +23,38 @@ pub enum Via {
     /// Its own base value (citations, or assumption).
     Own,
     /// Reason `reason` (index into the statement's reasons), whose weakest
-    /// statement is `weakest`.
+    /// statement is `weakest`. Both are kept in 32 bits (a `Via` is 12
+    /// bytes, not 24, and there is one per statement in each propagation);
+    /// [`Via::reason`] and [`Via::weakest`] give them as indices.
     Reason {
         /// Index of the reason in `Statement::reasons`.
-        reason: usize,
+        reason: u32,
         /// The member that completed it last (the weakest).
-        weakest: StmtId,
+        weakest: u32,
     },
+}
+
+impl Via {
+    /// The index of the reason that gave the value, if one did.
+    pub fn reason(self) -> Option<usize> {
+        match self {
+            Via::Reason { reason, .. } => Some(reason as usize),
+            _ => None,
+        }
+    }
+
+    /// The weakest member of that reason, if a reason gave the value.
+    pub fn weakest(self) -> Option<StmtId> {
+        match self {
+            Via::Reason { weakest, .. } => Some(weakest as usize),
+            _ => None,
+        }
+    }
+}
+
+/// `v` in 32 bits (statement and reason counts stay far below 2³²).
+fn n32(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
 }
 
 /// Result of a propagation.
@@ -39,9 +64,6 @@ pub struct Propagation {
     pub value: Vec<Option<u8>>,
     /// Why, per statement.
     pub via: Vec<Via>,
-    /// Statements in the order they were finalised (each after the
-    /// statements its value rests on).
-    pub order: Vec<StmtId>,
 }
 
 impl Propagation {
@@ -51,7 +73,7 @@ impl Propagation {
     /// statement finalised before the one that names it.
     pub fn bottom(&self, s: StmtId) -> StmtId {
         let mut cur = s;
-        while let Via::Reason { weakest, .. } = self.via[cur] {
+        while let Some(weakest) = self.via[cur].weakest() {
             cur = weakest;
         }
         cur
@@ -63,10 +85,10 @@ impl Propagation {
 /// propagation.
 #[derive(Clone, Debug)]
 pub struct ReasonIndex {
-    offsets: Vec<usize>,
+    offsets: Vec<u32>,
     entries: Vec<u32>,
     /// Flattened reasons: (owner, index in owner's reasons, member count).
-    reasons: Vec<(StmtId, usize, usize)>,
+    reasons: Vec<(u32, u32, u32)>,
 }
 
 impl ReasonIndex {
@@ -74,13 +96,13 @@ impl ReasonIndex {
     pub fn new(g: &Graph) -> ReasonIndex {
         let n = g.statements.len();
         let mut reasons = Vec::with_capacity(g.statements.iter().map(|st| st.reasons.len()).sum());
-        let mut offsets = vec![0usize; n + 1];
+        let mut offsets = vec![0u32; n + 1];
         for (s, st) in g.statements.iter().enumerate() {
             for (ri, r) in st.reasons.iter().enumerate() {
                 if !r.complete || r.members.is_empty() {
                     continue;
                 }
-                reasons.push((s, ri, r.members.len()));
+                reasons.push((n32(s), n32(ri), n32(r.members.len())));
                 for (m, _) in &r.members {
                     offsets[m + 1] += 1;
                 }
@@ -90,10 +112,10 @@ impl ReasonIndex {
             offsets[i + 1] += offsets[i];
         }
         let mut fill = offsets.clone();
-        let mut entries = vec![0u32; offsets[n]];
+        let mut entries = vec![0u32; offsets[n] as usize];
         for (flat, &(s, ri, _)) in reasons.iter().enumerate() {
-            for (m, _) in &g.statements[s].reasons[ri].members {
-                entries[fill[*m]] = flat as u32;
+            for (m, _) in &g.statements[s as usize].reasons[ri as usize].members {
+                entries[fill[*m] as usize] = n32(flat);
                 fill[*m] += 1;
             }
         }
@@ -106,7 +128,7 @@ impl ReasonIndex {
 
     /// Flattened ids of the reasons `s` is a member of.
     pub fn containing(&self, s: StmtId) -> &[u32] {
-        &self.entries[self.offsets[s]..self.offsets[s + 1]]
+        &self.entries[self.offsets[s] as usize..self.offsets[s + 1] as usize]
     }
 
     /// Whether `s` is a member of any complete reason.
@@ -126,21 +148,19 @@ pub fn propagate(g: &Graph, idx: &ReasonIndex, levels: usize, base: &[Option<u8>
         .map(|t| if t.is_some() { Via::Own } else { Via::None })
         .collect();
     let mut done = vec![false; n];
-    let mut missing: Vec<usize> = idx.reasons.iter().map(|r| r.2).collect();
+    let mut missing: Vec<u32> = idx.reasons.iter().map(|r| r.2).collect();
     let mut buckets: Vec<Vec<StmtId>> = vec![Vec::new(); levels];
     for (s, t) in tentative.iter().enumerate() {
         if let Some(t) = t {
             buckets[usize::from(*t).min(levels - 1)].push(s);
         }
     }
-    let mut order = Vec::new();
     for level in (0..levels).rev() {
         while let Some(s) = buckets[level].pop() {
             if done[s] || tentative[s].map(usize::from) != Some(level) {
                 continue;
             }
             done[s] = true;
-            order.push(s);
             for &flat in idx.containing(s) {
                 let flat = flat as usize;
                 missing[flat] -= 1;
@@ -148,13 +168,17 @@ pub fn propagate(g: &Graph, idx: &ReasonIndex, levels: usize, base: &[Option<u8>
                     continue;
                 }
                 let (owner, ri, _) = idx.reasons[flat];
+                let owner = owner as usize;
                 if done[owner] {
                     continue;
                 }
                 let cand = (level as u8).min(cap[owner]);
                 if tentative[owner].is_none_or(|t| t < cand) {
                     tentative[owner] = Some(cand);
-                    via[owner] = Via::Reason { reason: ri, weakest: s };
+                    via[owner] = Via::Reason {
+                        reason: ri,
+                        weakest: n32(s),
+                    };
                     buckets[usize::from(cand)].push(owner);
                 }
             }
@@ -166,5 +190,5 @@ pub fn propagate(g: &Graph, idx: &ReasonIndex, levels: usize, base: &[Option<u8>
             *v = Via::None;
         }
     }
-    Propagation { value, via, order }
+    Propagation { value, via }
 }

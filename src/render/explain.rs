@@ -262,10 +262,7 @@ pub fn tree(c: &Checked, roots: &[StmtId], out: &mut dyn Write) -> std::io::Resu
                         children.extend(bound_children(
                             (0..st.reasons.len())
                                 .map(|r| {
-                                    let mark = match via {
-                                        Via::Reason { reason, weakest } if reason == r => Some(weakest),
-                                        _ => None,
-                                    };
+                                    let mark = via.weakest().filter(|_| via.reason() == Some(r));
                                     Node::Reason { s, r, mark }
                                 })
                                 .collect(),
