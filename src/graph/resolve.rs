@@ -37,12 +37,37 @@ enum Def {
     Question(usize),
 }
 
-/// A definition in a file's symbol table.
+/// A definition in a file's symbol table, in 12 bytes (a table holds one
+/// per name of every file): what it names, as a kind and a 32-bit index,
+/// and the defining item.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
-    def: Def,
+    /// 0 statement, 1 source, 2 question.
+    kind: u8,
+    index: u32,
     /// Index of the defining item in its file.
     item: u32,
+}
+
+impl Entry {
+    fn new(def: Def, item: u32) -> Entry {
+        let n32 = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        let (kind, index) = match def {
+            Def::Stmt(s) => (0, n32(s)),
+            Def::Src(s) => (1, n32(s)),
+            Def::Question(q) => (2, n32(q)),
+        };
+        Entry { kind, index, item }
+    }
+
+    fn def(&self) -> Def {
+        let i = self.index as usize;
+        match self.kind {
+            0 => Def::Stmt(i),
+            1 => Def::Src(i),
+            _ => Def::Question(i),
+        }
+    }
 }
 
 /// What a reference must name.
@@ -164,7 +189,7 @@ fn file_defs<'a>(
         match d.table.get(name) {
             Some(first) => d.dups.push((i as u32, first.item)),
             None => {
-                d.table.insert(name, Entry { def, item: i as u32 });
+                d.table.insert(name, Entry::new(def, i as u32));
             }
         }
     }
@@ -267,7 +292,7 @@ impl<'a> Names<'a> {
                 if defined.len() < closure.len() {
                     let f = *defined.iter().find(|f| closure.binary_search(f).is_ok())?;
                     let e = self.defs[f as usize].table.get(name)?;
-                    return Some((e.def, f as usize, e.item));
+                    return Some((e.def(), f as usize, e.item));
                 }
                 closure
             }
@@ -277,7 +302,7 @@ impl<'a> Names<'a> {
             self.defs[f as usize]
                 .table
                 .get(name)
-                .map(|e| (e.def, f as usize, e.item))
+                .map(|e| (e.def(), f as usize, e.item))
         })
     }
 
@@ -919,7 +944,7 @@ impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
             for &f in &names.closure[self.file] {
                 for (n, e) in &names.defs[f as usize].table {
                     if matches!(
-                        (e.def, want),
+                        (e.def(), want),
                         (Def::Stmt(_), Want::Statement) | (Def::Src(_), Want::Source)
                     ) {
                         list.push(n);
