@@ -863,15 +863,7 @@ fn completion(state: &State, p: TextDocumentPositionParams) -> Option<Completion
             }
         }
         Slot::Rating => {
-            const MEANING: [&str; 6] = [
-                "very consistent",
-                "consistent",
-                "neutral or ambiguous",
-                "inconsistent",
-                "very inconsistent",
-                "not applicable",
-            ];
-            for (w, m) in crate::graph::Rating::WORDS.iter().zip(MEANING) {
+            for (w, m) in crate::graph::Rating::WORDS.iter().zip(RATING_MEANING) {
                 add(&mut items, item(w, CompletionItemKind::EnumMember, m.to_string(), edit));
             }
         }

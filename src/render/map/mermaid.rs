@@ -36,14 +36,6 @@ fn brackets(kind: NodeKind) -> (&'static str, &'static str) {
     }
 }
 
-const STATES: [State; 5] = [
-    State::Clean,
-    State::Ungrounded,
-    State::Overclaimed,
-    State::Defeated,
-    State::Contested,
-];
-
 /// The map as a Mermaid flowchart.
 pub fn write(map: &Map) -> String {
     let mut s = String::from("flowchart BT\n");
@@ -128,7 +120,7 @@ pub fn write(map: &Map) -> String {
             list(&soft_links)
         );
     }
-    for state in STATES {
+    for state in State::ALL {
         let (fill, stroke) = state.colors();
         let _ = writeln!(
             s,

@@ -84,6 +84,15 @@ pub enum State {
 }
 
 impl State {
+    /// Every state, in the order legends and style sheets list them.
+    pub const ALL: [State; 5] = [
+        State::Clean,
+        State::Ungrounded,
+        State::Overclaimed,
+        State::Defeated,
+        State::Contested,
+    ];
+
     /// `clean`, `ungrounded`, `defeated`, `overclaimed`, `contested`.
     pub fn as_str(self) -> &'static str {
         match self {

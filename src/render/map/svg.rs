@@ -233,13 +233,7 @@ const STYLE: &str = r#"
 
 fn state_style() -> String {
     let mut s = String::new();
-    for st in [
-        State::Clean,
-        State::Ungrounded,
-        State::Overclaimed,
-        State::Defeated,
-        State::Contested,
-    ] {
+    for st in State::ALL {
         let (fill, stroke) = st.colors();
         let _ = writeln!(s, ".am .state-{} .shape{{fill:{fill};stroke:{stroke}}}", st.as_str());
     }
@@ -524,13 +518,7 @@ fn legend_width() -> f64 {
 fn legend(s: &mut String) -> f64 {
     s.push_str("<g class=\"legend\">\n");
     let mut x = 8.0;
-    for st in [
-        State::Clean,
-        State::Ungrounded,
-        State::Overclaimed,
-        State::Defeated,
-        State::Contested,
-    ] {
+    for st in State::ALL {
         let label = format!("{} {}", st.marker(), st.as_str());
         let w = label.chars().count() as f64 * CHAR_W + 14.0;
         let _ = writeln!(
