@@ -122,7 +122,23 @@ struct Site {
     kind: ItemKind,
 }
 
-/// Whether `s` lies inside `text` (a slice of it, not a string of its own).
+/// How many statements, sources and questions `items` define (items with
+/// an id; `use` defines nothing).
+fn count_defs(items: &[Item]) -> (usize, usize, usize) {
+    let mut c = (0, 0, 0);
+    for item in items.iter().filter(|i| i.id.is_some()) {
+        match item.kind {
+            ItemKind::Use => {}
+            ItemKind::Source => c.1 += 1,
+            ItemKind::Question => c.2 += 1,
+            _ => c.0 += 1,
+        }
+    }
+    c
+}
+
+/// Where `s` starts in `text`, when it lies inside it (a slice of it, not
+/// a string of its own).
 fn offset_in(text: &str, s: &str) -> Option<usize> {
     let base = text.as_ptr() as usize;
     let p = s.as_ptr() as usize;
@@ -342,21 +358,7 @@ pub fn resolve_trees(ws: &Workspace, trees: Vec<Arc<Ast>>, imports: &[Vec<FileId
     let tree = |f: usize| -> &Ast { trees.get(f).unwrap_or(&empty) };
     // Counts first (to number definitions globally in file order), then
     // the tables with global numbers.
-    let counts: Vec<(usize, usize, usize)> = (0..n)
-        .into_par_iter()
-        .map(|f| {
-            let mut c = (0, 0, 0);
-            for item in tree(f).items.iter().filter(|i| i.id.is_some()) {
-                match item.kind {
-                    ItemKind::Use => {}
-                    ItemKind::Source => c.1 += 1,
-                    ItemKind::Question => c.2 += 1,
-                    _ => c.0 += 1,
-                }
-            }
-            c
-        })
-        .collect();
+    let counts: Vec<(usize, usize, usize)> = (0..n).into_par_iter().map(|f| count_defs(&tree(f).items)).collect();
     let mut offsets = Vec::with_capacity(n);
     let mut acc = (0, 0, 0);
     for c in &counts {
@@ -402,18 +404,13 @@ pub fn resolve_trees(ws: &Workspace, trees: Vec<Arc<Ast>>, imports: &[Vec<FileId
     let total_bytes: usize = ws.files.iter().map(|f| f.text.len()).sum::<usize>().max(1);
     let budget = SUGGESTION_BUDGET.max(SUGGESTIONS_PER_NAME * (acc.0 + acc.1));
     let jobs = jobs(ws, &trees, &counts);
-    // The trees, each taken out of its slot when its file's last job is
-    // done (the job's own reference then frees it).
-    let mut left = vec![0usize; n];
-    for j in &jobs {
-        left[j.file] += 1;
-    }
-    let left: Vec<std::sync::atomic::AtomicUsize> = left.into_iter().map(Into::into).collect();
-    let slots_of_trees: Vec<std::sync::Mutex<Option<Arc<Ast>>>> =
-        trees.into_iter().map(|t| std::sync::Mutex::new(Some(t))).collect();
-    // Every statement is written straight into its place in the arena:
-    // each job gets the slice its statements fill (jobs' counts add up to
-    // the arena's length), so no job's statements are copied afterwards.
+    // Each job holds its own reference to its file's tree and the caller's
+    // are dropped here: a tree is freed when the last job of its file ends.
+    let job_trees: Vec<Arc<Ast>> = jobs
+        .iter()
+        .map(|j| trees.get(j.file).cloned().unwrap_or_default())
+        .collect();
+    drop(trees);
     // Every statement is written straight into its place in the arena:
     // each job gets the (uninitialised) slice its statements fill, the
     // jobs' counts adding up to the arena's length. Nothing is written
@@ -431,12 +428,9 @@ pub fn resolve_trees(ws: &Workspace, trees: Vec<Arc<Ast>>, imports: &[Vec<FileId
     let results: Vec<FileOut> = crate::timing::stage("  files", || {
         jobs.par_iter()
             .zip(slots.into_par_iter())
-            .map(|(j, slots)| {
+            .zip(job_trees.into_par_iter())
+            .map(|((j, slots), tree)| {
                 let share = (budget as u128 * j.bytes as u128 / total_bytes as u128) as usize;
-                let tree: Arc<Ast> = slots_of_trees
-                    .get(j.file)
-                    .and_then(|s| s.lock().ok().and_then(|t| t.clone()))
-                    .unwrap_or_default();
                 let mut r = FileResolver {
                     names: &names,
                     ast: &tree,
@@ -456,13 +450,7 @@ pub fn resolve_trees(ws: &Workspace, trees: Vec<Arc<Ast>>, imports: &[Vec<FileId
                 };
                 r.items(j.items.clone());
                 r.finish_statements();
-                let out = r.out;
-                if left[j.file].fetch_sub(1, std::sync::atomic::Ordering::AcqRel) == 1 {
-                    if let Some(Ok(mut t)) = slots_of_trees.get(j.file).map(|s| s.lock()) {
-                        t.take();
-                    }
-                }
-                out
+                r.out
             })
             .collect()
     });
@@ -576,15 +564,7 @@ fn jobs(ws: &Workspace, trees: &[Arc<Ast>], counts: &[(usize, usize, usize)]) ->
         let mut start = 0;
         while start < n {
             let end = (start + JOB_ITEMS).min(n);
-            let mut c = (0, 0, 0);
-            for item in ast.items[start..end].iter().filter(|i| i.id.is_some()) {
-                match item.kind {
-                    ItemKind::Use => {}
-                    ItemKind::Source => c.1 += 1,
-                    ItemKind::Question => c.2 += 1,
-                    _ => c.0 += 1,
-                }
-            }
+            let c = count_defs(&ast.items[start..end]);
             // From the job's first item (the file's start for the first
             // job) to the next job's: the jobs' bytes add up to the file.
             let from = if start == 0 {
@@ -833,12 +813,9 @@ impl<'n, 'a, 's> FileResolver<'n, 'a, 's> {
         let text = self.text();
         let s = ast.str(text, t);
         // A slice of the file text shares the file's buffer.
-        let base = text.as_ptr() as usize;
-        let p = s.as_ptr() as usize;
-        if p >= base && p + s.len() <= base + text.len() {
-            Name::slice(text, p - base..p - base + s.len())
-        } else {
-            Name::owned(s)
+        match offset_in(text, s) {
+            Some(at) => Name::slice(text, at..at + s.len()),
+            None => Name::owned(s),
         }
     }
 
